@@ -40,5 +40,82 @@ def emit_json(payload: object) -> None:
     typer.echo(json.dumps(payload, indent=2, ensure_ascii=False, default=str))
 
 
+def _questionnaire():
+    from questionnaire import QuestionnaireError, bundled_questionnaire
+
+    try:
+        return bundled_questionnaire()
+    except QuestionnaireError as exc:
+        fail(f"the questionnaire is invalid: {exc}")
+
+
+@app.command()
+def questions(fmt: FormatOption = Format.text) -> None:
+    """Print the whole questionnaire: areas, questions, options and their risk levels."""
+    from questionnaire.template import questionnaire_dict, questionnaire_text
+
+    q = _questionnaire()
+    if fmt == Format.json:
+        emit_json(questionnaire_dict(q))
+    else:
+        typer.echo(questionnaire_text(q))
+
+
+@app.command()
+def template(
+    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the answers template (YAML).")],
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+) -> None:
+    """Write an answers file listing every question id, its allowed values and why it matters."""
+    from questionnaire.template import answers_template
+
+    if output.exists() and not force:
+        fail(f"{output} already exists; pass --force to overwrite it")
+    try:
+        output.write_text(answers_template(_questionnaire()), encoding="utf-8")
+    except OSError as exc:
+        fail(f"cannot write {output}: {exc.strerror}")
+    typer.echo(f"Wrote {output}")
+
+
+ScoringConfigOption = Annotated[
+    Path | None, typer.Option("--scoring-config", help="YAML file overriding scoring weights and thresholds.")
+]
+
+
+def load_scoring_inputs(answers_path: Path, scoring_config: Path | None):
+    """Read and validate an answers file and the scoring configuration, or exit 2 listing every problem."""
+    from questionnaire.answers import AnswersError, normalize_answers, read_answers_file
+    from scoring.config import ConfigError, default_scoring_config, load_scoring_config
+
+    q = _questionnaire()
+    try:
+        answers = normalize_answers(q, read_answers_file(answers_path))
+        config = load_scoring_config(scoring_config) if scoring_config else default_scoring_config()
+    except AnswersError as exc:
+        fail(f"{answers_path} has {len(exc.problems)} problem(s):\n" + "\n".join(f"  - {p}" for p in exc.problems))
+    except ConfigError as exc:
+        fail(str(exc))
+    return q, answers, config
+
+
+@app.command("score")
+def score_cmd(
+    answers: Annotated[Path, typer.Argument(help="Answers file (YAML or JSON), e.g. from `readiness template`.")],
+    fmt: FormatOption = Format.text,
+    scoring_config: ScoringConfigOption = None,
+) -> None:
+    """Validate an answers file and print the scorecard: verdict, area scores, risks and actions."""
+    from reports.text import scorecard_text
+    from scoring.engine import score
+
+    q, values, config = load_scoring_inputs(answers, scoring_config)
+    card = score(q, values, config=config)
+    if fmt == Format.json:
+        emit_json(card.model_dump(mode="json"))
+    else:
+        typer.echo(scorecard_text(card, q))
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(app())

@@ -1,0 +1,1 @@
+"""How we present it: text, HTML and PDF reports, charts and JSON exports."""
