@@ -1,0 +1,162 @@
+"""The scoring engine on a small fixture questionnaire: every threshold at its boundary."""
+
+from __future__ import annotations
+
+import pytest
+
+from questionnaire import load_questionnaire
+from scoring.config import default_scoring_config
+from scoring.engine import score
+from scoring.findings import Action, Finding, Severity, Stage
+from scoring.rules import load_rules
+from scoring.scorecard import Verdict
+from tests.scoring.fixture_questionnaire import write_fixture
+
+BEST = {"ctx_impact": ["internal"], "a_choice": "good", "a_share": 50, "a_follow": "yes", "b_sources": ["logs"]}
+
+
+@pytest.fixture
+def fx(tmp_path):
+    root = write_fixture(tmp_path)
+    q = load_questionnaire(root)
+    return q, load_rules(q, root / "rules.yaml")
+
+
+def run(fx, **changes):
+    q, rules = fx
+    return score(q, {**BEST, **changes}, ruleset=rules)
+
+
+def by_id(card):
+    return {f.id: f for f in card.risks}
+
+
+def test_best_practice_has_no_findings_and_is_ready(fx):
+    card = run(fx)
+    assert card.risks == []
+    assert card.areas == {"alpha": 100, "beta": 100}
+    assert card.overall == 100
+    assert card.verdict == Verdict.ready
+
+
+@pytest.mark.parametrize(
+    ("value", "severity"),
+    [("meh", Severity.medium), ("almost", Severity.medium), ("bad", Severity.high), ("stop", Severity.critical)],
+)
+def test_option_risk_sets_severity_at_its_boundary(fx, value, severity):
+    finding = by_id(run(fx, a_choice=value))["a_choice"]
+    assert finding.severity == severity
+    assert finding.kind == "answer" and finding.question_id == "a_choice"
+    assert finding.source == f"answer:a_choice={value}"
+
+
+def test_option_owner_and_due_default_to_the_question_and_can_be_overridden(fx):
+    meh = by_id(run(fx, a_choice="meh"))["a_choice"]
+    assert meh.action == Action(text="Do meh", owner="Data engineer", due=Stage.before_labeling)
+    bad = by_id(run(fx, a_choice="bad"))["a_choice"]
+    assert bad.action.due == Stage.before_launch
+
+
+@pytest.mark.parametrize(("share", "risky"), [(9.999, 0.8), (10, 0.4), (19.99, 0.4), (20, None)])
+def test_number_bands_apply_below_their_bound_only(fx, share, risky):
+    found = by_id(run(fx, a_share=share)).get("a_share")
+    assert (found.risk if found else None) == risky
+
+
+def test_unknown_counts_as_a_risk_with_the_default_policy(fx):
+    policy = default_scoring_config().unknown
+    found = by_id(run(fx, a_choice="unknown"))["a_choice"]
+    assert found.risk == policy.risk
+    assert found.title == policy.finding.format(topic="Choice", help="", text="")
+    assert found.source == "answer:a_choice=unknown"
+
+
+def test_unanswered_decision_counts_as_unknown(fx):
+    q, rules = fx
+    answers = dict(BEST)
+    del answers["a_choice"]
+    card = score(q, answers, ruleset=rules)
+    assert by_id(card)["a_choice"].source == "answer:a_choice=unknown"
+    assert card.answered == card.applicable - 1
+
+
+def test_hidden_question_is_not_scored(fx):
+    # a_follow is only asked when a_share > 0; its risky answer must not count when hidden
+    card = run(fx, a_share=0, a_follow="no")
+    assert "a_follow" not in by_id(card)
+    assert "a_follow" in by_id(run(fx, a_share=0.5, a_follow="no"))
+
+
+def test_multi_choice_with_min_aggregate_takes_the_safest_chosen_option(fx):
+    assert "b_sources" not in by_id(run(fx, b_sources=["logs", "convenience"]))
+    assert by_id(run(fx, b_sources=["scraped", "convenience"]))["b_sources"].risk == 0.5
+
+
+@pytest.mark.parametrize(("share", "fires"), [(9.99, False), (10, True)])
+def test_cross_question_rule_fires_at_its_boundary(fx, share, fires):
+    card = run(fx, a_share=share, a_follow="no")
+    assert ("rule:share_without_follow" in by_id(card)) is fires
+
+
+def test_cross_question_rule_treats_unanswered_as_unknown(fx):
+    q, rules = fx
+    answers = {k: v for k, v in BEST.items() if k != "a_follow"}
+    card = score(q, {**answers, "a_share": 15}, ruleset=rules)
+    rule = by_id(card)["rule:share_without_follow"]
+    assert rule.area == "beta" and rule.severity == Severity.high and rule.kind == "rule"
+
+
+def test_context_modifier_raises_severity_in_its_areas_only(fx):
+    plain = by_id(run(fx, a_choice="meh", b_sources=["scraped"]))
+    raised = run(fx, a_choice="meh", b_sources=["scraped"], ctx_impact=["internal", "safety_critical"])
+    found = by_id(raised)
+    assert plain["a_choice"].severity == Severity.medium
+    assert found["a_choice"].severity == Severity.high
+    assert found["a_choice"].modified_by == ["safety"]
+    assert found["b_sources"].severity == plain["b_sources"].severity
+    assert [m.id for m in raised.modifiers] == ["safety"]
+
+
+def test_area_score_deducts_severity_points(fx):
+    points = default_scoring_config().severity_points
+    card = run(fx, a_choice="bad", a_share=15)  # one high, one medium in alpha
+    assert card.areas["alpha"] == 100 - points[Severity.high] - points[Severity.medium]
+    assert card.areas["beta"] == 100
+
+
+def test_critical_risk_makes_not_ready_even_with_high_scores(fx):
+    card = run(fx, a_choice="stop")
+    assert card.areas["beta"] == 100
+    assert card.verdict == Verdict.not_ready
+    assert any("critical" in r for r in card.verdict_reasons)
+
+
+def test_overall_is_capped_by_the_weakest_area(fx):
+    cap = default_scoring_config().verdict.overall_cap_above_weakest
+    card = run(fx, a_choice="bad", a_share=5, a_follow="no")  # alpha loses a lot, beta gets the rule
+    weakest = min(card.areas.values())
+    assert card.overall <= weakest + cap
+    assert card.weakest_area == min(card.areas, key=card.areas.get)
+
+
+def test_high_risk_gives_ready_with_conditions(fx):
+    card = run(fx, a_choice="bad")
+    assert card.verdict == Verdict.ready_with_conditions
+
+
+def test_data_findings_count_in_their_area(fx):
+    q, rules = fx
+    data = Finding(id="drift:x", area="beta", severity=Severity.high, title="Drift", why="Columns drift.",
+                   kind="check", source="check:drift", check="drift",
+                   action=Action(text="Recollect", due=Stage.before_first_training))
+    card = score(q, BEST, findings=[data], ruleset=rules)
+    assert card.areas["beta"] == 100 - default_scoring_config().severity_points[Severity.high]
+    assert card.actions[0].text == "Recollect"
+
+
+def test_actions_are_deduplicated_and_prioritised_by_severity(fx):
+    card = run(fx, a_choice="stop", a_share=15)
+    assert [a.priority for a in card.actions] == list(range(1, len(card.actions) + 1))
+    assert card.actions[0].severity == Severity.critical
+    assert len({a.text for a in card.actions}) == len(card.actions)
+    assert [r.severity.rank for r in card.risks] == sorted((r.severity.rank for r in card.risks), reverse=True)
