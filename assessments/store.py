@@ -1,0 +1,316 @@
+"""The repository of assessments: every user action is one method and one database transaction.
+
+    store = Store.open()                      # from READINESS_DATABASE_URL or ./data/readiness.db
+    a = store.create("Support triage", project="Helpdesk", owner="Ana")
+    opened = store.get(a.id)                  # the assessment and its current snapshot
+    store.save_answers(a.id, {...}, last_step="context", expected_version=opened.assessment.version)
+
+Content writes (answers, new revision) take the version the caller last saw and fail with
+`ConflictError` if it moved; they never overwrite. Metadata edits (rename, archive) are
+single-field changes and do not touch the version, so renaming in one tab does not interrupt
+someone answering in another.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Engine, func, or_, update
+from sqlalchemy.engine import URL
+from sqlmodel import Session, col, delete, select
+
+from assessments.database import create_db_engine, database_url, describe_url, migrate, writer
+from assessments.errors import ConflictError, NotFoundError
+from assessments.models import Assessment, Revision, utcnow
+from assessments.snapshot import Snapshot
+
+
+@dataclass(frozen=True)
+class OpenedAssessment:
+    """An assessment together with the snapshot of its current revision."""
+
+    assessment: Assessment
+    snapshot: Snapshot
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+class Store:
+    """Create, find, edit and remove assessments and their revisions."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        self._writer = writer(engine)
+
+    @classmethod
+    def open(cls, url: URL | str | None = None, *, run_migrations: bool = True) -> Store:
+        """Connect to `url` (the configured database by default) and bring its schema up to date."""
+        engine = create_db_engine(url if url is not None else database_url())
+        if run_migrations:
+            migrate(engine)
+        return cls(engine)
+
+    @property
+    def description(self) -> str:
+        """The database URL with the password masked."""
+        return describe_url(self.engine.url)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- transactions -------------------------------------------------------------------------
+
+    @contextmanager
+    def _read(self) -> Iterator[Session]:
+        with Session(self.engine, expire_on_commit=False) as session, session.begin():
+            yield session
+
+    @contextmanager
+    def _write(self) -> Iterator[Session]:
+        with Session(self._writer, expire_on_commit=False) as session, session.begin():
+            yield session
+
+    @staticmethod
+    def _get(session: Session, assessment_id: int) -> Assessment:
+        found = session.get(Assessment, assessment_id)
+        if found is None:
+            raise NotFoundError(f"Assessment {assessment_id} does not exist (it may have been deleted).")
+        return found
+
+    @staticmethod
+    def _revision(session: Session, assessment_id: int, number: int) -> Revision:
+        found = session.exec(
+            select(Revision).where(Revision.assessment_id == assessment_id, Revision.number == number)
+        ).first()
+        if found is None:
+            raise NotFoundError(f"Assessment {assessment_id} has no revision {number}.")
+        return found
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def list(self, search: str = "", *, include_archived: bool = False) -> list[Assessment]:
+        """Assessments, most recently updated first; `search` matches name, project or owner."""
+        query = select(Assessment)
+        if not include_archived:
+            query = query.where(col(Assessment.archived).is_(False))
+        if search.strip():
+            pattern = f"%{_escape_like(search.strip().lower())}%"
+            query = query.where(
+                or_(*(func.lower(c).like(pattern, escape="\\") for c in (
+                    col(Assessment.name), col(Assessment.project), col(Assessment.owner))))
+            )
+        query = query.order_by(col(Assessment.updated_at).desc(), col(Assessment.id).desc())
+        with self._read() as session:
+            return list(session.exec(query).all())
+
+    def count(self) -> int:
+        with self._read() as session:
+            return session.exec(select(func.count()).select_from(Assessment)).one()
+
+    def get(self, assessment_id: int) -> OpenedAssessment:
+        """The assessment and its current revision's snapshot; raises `NotFoundError`."""
+        with self._read() as session:
+            assessment = self._get(session, assessment_id)
+            revision = self._revision(session, assessment_id, assessment.current_revision)
+            return OpenedAssessment(assessment, Snapshot.from_stored(revision.snapshot))
+
+    def revisions(self, assessment_id: int) -> list[Revision]:
+        """Every revision of an assessment, oldest first."""
+        with self._read() as session:
+            self._get(session, assessment_id)
+            query = select(Revision).where(Revision.assessment_id == assessment_id).order_by(col(Revision.number))
+            return list(session.exec(query).all())
+
+    # -- creating -----------------------------------------------------------------------------
+
+    def create(
+        self, name: str, *, project: str = "", owner: str = "", snapshot: Snapshot | None = None, note: str = ""
+    ) -> Assessment:
+        """A new assessment with revision 1 (empty answers unless `snapshot` is given)."""
+        name = name.strip()
+        if not name:
+            raise ValueError("An assessment needs a name.")
+        snapshot = snapshot or Snapshot()
+        with self._write() as session:
+            assessment = Assessment(
+                name=name, project=project.strip(), owner=owner.strip(),
+                verdict=snapshot.verdict, overall=snapshot.overall,
+            )
+            session.add(assessment)
+            session.flush()
+            session.add(self._new_revision_row(assessment.id, 1, snapshot, note or "First revision"))
+        return assessment
+
+    @staticmethod
+    def _new_revision_row(assessment_id: int | None, number: int, snapshot: Snapshot, note: str) -> Revision:
+        return Revision(
+            assessment_id=assessment_id, number=number, note=note, snapshot=snapshot.to_stored(),
+            verdict=snapshot.verdict, overall=snapshot.overall,
+        )
+
+    def duplicate(self, assessment_id: int, name: str | None = None) -> Assessment:
+        """A new assessment starting from a copy of this one's current answers and results."""
+        opened = self.get(assessment_id)
+        source = opened.assessment
+        return self.create(
+            name or f"Copy of {source.name}", project=source.project, owner=source.owner,
+            snapshot=opened.snapshot, note=f"Copied from '{source.name}' revision {source.current_revision}",
+        )
+
+    # -- content writes (optimistic lock) -----------------------------------------------------
+
+    def _bump(self, session: Session, assessment_id: int, expected_version: int, **values: Any) -> int:
+        """Advance the version from `expected_version`, or raise `ConflictError`; returns the new version."""
+        result = session.execute(
+            update(Assessment)
+            .where(col(Assessment.id) == assessment_id, col(Assessment.version) == expected_version)
+            .values(version=Assessment.version + 1, updated_at=utcnow(), **values)
+        )
+        if result.rowcount == 0:
+            current = session.get(Assessment, assessment_id)
+            if current is None:
+                raise NotFoundError(f"Assessment {assessment_id} does not exist (it may have been deleted).")
+            raise ConflictError(assessment_id, expected_version, current.version)
+        return expected_version + 1
+
+    def save_answers(
+        self,
+        assessment_id: int,
+        answers: dict[str, Any],
+        *,
+        expected_version: int,
+        last_step: str | None = None,
+        questionnaire_version: str | None = None,
+        scorecard: dict[str, Any] | None = None,
+    ) -> int:
+        """Autosave the current revision's answers (and the step to resume at); returns the new version.
+
+        `scorecard` is the result for these answers, or None when it could not be computed; an old
+        scorecard is never kept next to answers it does not describe. Check results are kept.
+        """
+        with self._write() as session:
+            assessment = self._get(session, assessment_id)
+            revision = self._revision(session, assessment_id, assessment.current_revision)
+            stored = Snapshot.from_stored(revision.snapshot)
+            snapshot = stored.model_copy(update={
+                "answers": dict(answers),
+                "scorecard": scorecard,
+                "questionnaire_version": questionnaire_version or stored.questionnaire_version,
+            })
+            extra = {"last_step": last_step} if last_step is not None else {}
+            version = self._bump(
+                session, assessment_id, expected_version,
+                verdict=snapshot.verdict, overall=snapshot.overall, **extra,
+            )
+            revision.snapshot = snapshot.to_stored()
+            revision.verdict, revision.overall = snapshot.verdict, snapshot.overall
+            session.add(revision)
+        return version
+
+    def save_checks(self, assessment_id: int, checks: dict[str, Any] | None, *, expected_version: int) -> int:
+        """Store data-check results on the current revision; returns the new version."""
+        with self._write() as session:
+            assessment = self._get(session, assessment_id)
+            revision = self._revision(session, assessment_id, assessment.current_revision)
+            version = self._bump(session, assessment_id, expected_version)
+            revision.snapshot = Snapshot.from_stored(revision.snapshot).model_copy(update={"checks": checks}).to_stored()
+            session.add(revision)
+        return version
+
+    def new_revision(self, assessment_id: int, *, expected_version: int, note: str = "") -> Revision:
+        """Start a new revision (e.g. before a retrain) from the current answers; earlier ones stay as they were.
+
+        Check results are not carried over: a retrain brings fresh samples.
+        """
+        with self._write() as session:
+            assessment = self._get(session, assessment_id)
+            current = self._revision(session, assessment_id, assessment.current_revision)
+            last = session.exec(
+                select(func.max(Revision.number)).where(Revision.assessment_id == assessment_id)
+            ).one()
+            number = (last or 0) + 1
+            snapshot = Snapshot.from_stored(current.snapshot).model_copy(update={"checks": None})
+            self._bump(session, assessment_id, expected_version, current_revision=number)
+            revision = self._new_revision_row(assessment_id, number, snapshot, note or f"Revision {number}")
+            session.add(revision)
+        return revision
+
+    # -- metadata writes ----------------------------------------------------------------------
+
+    def rename(
+        self, assessment_id: int, name: str, *, project: str | None = None, owner: str | None = None
+    ) -> Assessment:
+        """Change the name (and optionally project and owner)."""
+        name = name.strip()
+        if not name:
+            raise ValueError("An assessment needs a name.")
+        with self._write() as session:
+            assessment = self._get(session, assessment_id)
+            assessment.name = name
+            if project is not None:
+                assessment.project = project.strip()
+            if owner is not None:
+                assessment.owner = owner.strip()
+            assessment.updated_at = utcnow()
+            session.add(assessment)
+        return assessment
+
+    def set_archived(self, assessment_id: int, archived: bool = True) -> Assessment:
+        """Archive (hide from the default list) or restore an assessment."""
+        with self._write() as session:
+            assessment = self._get(session, assessment_id)
+            assessment.archived = archived
+            session.add(assessment)
+        return assessment
+
+    def archive(self, assessment_id: int) -> Assessment:
+        return self.set_archived(assessment_id, True)
+
+    def unarchive(self, assessment_id: int) -> Assessment:
+        return self.set_archived(assessment_id, False)
+
+    def delete(self, assessment_id: int) -> None:
+        """Remove an assessment and all its revisions for good."""
+        with self._write() as session:
+            assessment = self._get(session, assessment_id)
+            session.execute(delete(Revision).where(col(Revision.assessment_id) == assessment_id))
+            session.delete(assessment)
+
+    # -- export / import ----------------------------------------------------------------------
+
+    def export(self, assessment_id: int, fmt: str = "yaml") -> str:
+        """The assessment with all its revisions as a YAML or JSON document (see `assessments.transfer`)."""
+        from assessments.transfer import dump_export
+
+        with self._read() as session:
+            assessment = self._get(session, assessment_id)
+            query = select(Revision).where(Revision.assessment_id == assessment_id).order_by(col(Revision.number))
+            revisions = list(session.exec(query).all())
+        return dump_export(assessment, revisions, fmt)
+
+    def import_(self, text: str | bytes, *, name: str | None = None) -> Assessment:
+        """Create a new assessment from an export; raises `ImportFormatError` saying what is wrong."""
+        from assessments.transfer import parse_export
+
+        document = parse_export(text)
+        meta = document.assessment
+        with self._write() as session:
+            assessment = Assessment(
+                name=(name or meta.name).strip(), project=meta.project, owner=meta.owner,
+                created_at=meta.created_at, archived=meta.archived,
+                current_revision=meta.current_revision, last_step=meta.last_step,
+            )
+            current = next(r for r in document.revisions if r.number == meta.current_revision)
+            assessment.verdict, assessment.overall = current.snapshot.verdict, current.snapshot.overall
+            session.add(assessment)
+            session.flush()
+            for r in document.revisions:
+                row = self._new_revision_row(assessment.id, r.number, r.snapshot, r.note)
+                row.created_at = r.created_at
+                session.add(row)
+        return assessment
