@@ -10,13 +10,22 @@ from questionnaire.schema import UNKNOWN, Question, Questionnaire, QuestionType
 
 def satisfying(cond: Condition, questionnaire: Questionnaire) -> dict[str, Any]:
     """Answers that make `cond` hold (for the shapes the questionnaire uses: leaves, all, any)."""
+    explicit, implied = _satisfy(cond, questionnaire)
+    return {**implied, **explicit}
+
+
+def _satisfy(cond: Condition, questionnaire: Questionnaire) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(values the condition names, values that make the named questions visible)."""
     if cond.all is not None:
-        out: dict[str, Any] = {}
+        explicit: dict[str, Any] = {}
+        implied: dict[str, Any] = {}
         for part in cond.all:
-            out.update(satisfying(part, questionnaire))
-        return out
+            e, i = _satisfy(part, questionnaire)
+            explicit.update(e)
+            implied.update(i)
+        return explicit, implied
     if cond.any is not None:
-        return satisfying(cond.any[0], questionnaire)
+        return _satisfy(cond.any[0], questionnaire)
     if cond.not_ is not None:
         raise NotImplementedError("'not' conditions need a hand-written answer set")
     q = questionnaire.question(cond.question)
@@ -41,10 +50,8 @@ def satisfying(cond: Condition, questionnaire: Questionnaire) -> dict[str, Any]:
         value = cond.lt - (1 if q.integer or (q.max or 0) > 1 else 0.01)
     else:
         value = UNKNOWN if q.allow_unknown else q.options[0].value
-    out = {cond.question: value}
-    if q.show_if is not None:
-        out = {**satisfying(q.show_if, questionnaire), **out}
-    return out
+    implied = satisfying(q.show_if, questionnaire) if q.show_if is not None else {}
+    return {cond.question: value}, implied
 
 
 def _number_with_risk(q: Question, pick) -> float:
@@ -65,8 +72,9 @@ def _number_with_risk(q: Question, pick) -> float:
 
 
 def _context(questionnaire: Questionnaire) -> dict[str, Any]:
-    """A plain, low-stakes context: internal users, moderate cost, an existing logged system."""
-    preferred = {"ctx_impact": ["internal"], "ctx_error_cost": "moderate", "ctx_production_data": "existing_logged"}
+    """A plain, low-stakes context: internal users, moderate cost, an existing logged system, no privacy limits."""
+    preferred = {"ctx_impact": ["internal"], "ctx_error_cost": "moderate", "ctx_production_data": "existing_logged",
+                 "ctx_privacy": ["none"]}
     out = {}
     for q in questionnaire.areas[0].questions:
         if q.id in preferred:

@@ -1,0 +1,140 @@
+"""The shipped questionnaire and rules: complete, reachable, every risky answer scored."""
+
+from __future__ import annotations
+
+import pytest
+
+from questionnaire import UNKNOWN, QuestionType, bundled_questionnaire
+from scoring.engine import effective_answers, score
+from scoring.findings import Severity
+from scoring.rules import bundled_rules
+from scoring.scorecard import Verdict
+from tests.answer_sets import extreme_answers, satisfying, undecided_answers
+
+Q = bundled_questionnaire()
+SCORED = [q for a in Q.scored_areas() for q in a.questions if q.scored]
+AREAS = ["context", "representativeness", "edge_cases", "annotation", "volume_quality", "shift_maintenance"]
+
+
+def test_areas_in_order_with_context_first_and_unscored():
+    assert [a.id for a in Q.areas] == AREAS
+    assert not Q.areas[0].scored and all(a.scored for a in Q.areas[1:])
+
+
+def test_at_least_forty_substantive_questions():
+    assert len(SCORED) >= 40
+    for area in Q.scored_areas():
+        assert sum(q.scored for q in area.questions) >= 7, area.id
+
+
+def test_every_question_explains_why_it_matters():
+    for q in Q.questions():
+        assert len(q.help.split()) >= 8, q.id
+        assert q.help.strip() != q.text.strip(), q.id
+
+
+def test_every_decision_allows_dont_know_and_has_a_best_and_a_bad_answer():
+    for q in SCORED:
+        assert q.allow_unknown, q.id
+        if q.options:  # a number may be informational (only "don't know yet" is risky)
+            risks = [o.risk for o in q.options]
+            assert min(risks) == 0 and max(risks) >= 0.5, q.id
+
+
+def test_context_has_the_required_topics():
+    ids = {q.id for q in Q.areas[0].questions}
+    assert {"ctx_task_type", "ctx_modality", "ctx_impact", "ctx_error_cost", "ctx_production_data",
+            "ctx_launch_date", "ctx_production_volume", "ctx_privacy"} <= ids
+
+
+@pytest.mark.parametrize("question", [q for q in Q.questions() if q.show_if], ids=lambda q: q.id)
+def test_every_conditional_question_is_reachable(question):
+    answers = satisfying(question.show_if, Q)
+    assert Q.visible(question, answers)
+
+
+def _visible_with(question, value):
+    answers = satisfying(question.show_if, Q) if question.show_if else {}
+    answers[question.id] = value
+    assert Q.visible(question, answers)
+    return answers
+
+
+RISKY_CHOICES = [(q, o) for q in SCORED for o in q.options if o.risk > 0]
+
+
+@pytest.mark.parametrize(("question", "option"), RISKY_CHOICES, ids=lambda x: getattr(x, "id", getattr(x, "value", "")))
+def test_every_risky_option_raises_its_finding(question, option):
+    value = [option.value] if question.type == QuestionType.multi else option.value
+    card = score(Q, _visible_with(question, value))
+    found = [r for r in card.risks if r.id == question.id]
+    if question.type == QuestionType.multi and question.aggregate == "min" and len(question.options) > 1:
+        assert found and found[0].risk == option.risk
+    else:
+        assert found and found[0].title == option.finding and found[0].action.text == option.action
+
+
+@pytest.mark.parametrize("question", [q for q in SCORED if q.type == QuestionType.number], ids=lambda q: q.id)
+def test_number_bands_fire_below_their_bound_and_not_at_it(question):
+    for band in question.bands:
+        if band.lt is None or band.risk == 0 or not (question.min < band.lt <= question.max):
+            continue
+        below = band.lt - (1 if question.integer else 1e-6)
+        at_bound = score(Q, _visible_with(question, band.lt))
+        under = score(Q, _visible_with(question, below))
+        risk_under = next(r.risk for r in under.risks if r.id == question.id)
+        risk_at = next((r.risk for r in at_bound.risks if r.id == question.id), 0.0)
+        assert risk_under == question.band(below).risk
+        assert risk_at == (question.band(band.lt).risk if question.band(band.lt) else 0.0)
+        assert risk_at != risk_under
+
+
+def test_unknown_on_every_decision_counts_as_a_risk():
+    answers = undecided_answers(Q)
+    card = score(Q, answers)
+    effective = effective_answers(Q, answers)
+    undecided = {q.id for q in SCORED if effective.get(q.id) == UNKNOWN}
+    assert undecided <= {r.id for r in card.risks}
+    assert card.verdict == Verdict.not_ready
+
+
+def test_best_practice_is_ready_with_a_high_score():
+    card = score(Q, extreme_answers(Q, worst=False))
+    assert card.verdict == Verdict.ready, card.verdict_reasons
+    assert card.overall >= 85
+
+
+def test_worst_practice_is_not_ready_with_a_low_score():
+    card = score(Q, extreme_answers(Q, worst=True))
+    assert card.verdict == Verdict.not_ready
+    assert card.overall <= 30
+
+
+@pytest.mark.parametrize("rule", bundled_rules().rules, ids=lambda r: r.id)
+def test_every_rule_fires_when_its_condition_holds(rule):
+    answers = {**extreme_answers(Q, worst=False), **satisfying(rule.when, Q)}
+    card = score(Q, answers)
+    assert f"rule:{rule.id}" in {r.id for r in card.risks}
+
+
+@pytest.mark.parametrize("rule", bundled_rules().rules, ids=lambda r: r.id)
+def test_no_rule_fires_on_best_practice(rule):
+    card = score(Q, extreme_answers(Q, worst=False))
+    assert f"rule:{rule.id}" not in {r.id for r in card.risks}
+
+
+@pytest.mark.parametrize("mod", bundled_rules().modifiers, ids=lambda m: m.id)
+def test_every_modifier_shifts_severity_as_declared(mod):
+    base = undecided_answers(Q)
+    assert not mod.when.holds(effective_answers(Q, base)), "the plain context must not trigger the modifier"
+    plain = score(Q, base)
+    context = {k: v for k, v in satisfying(mod.when, Q).items() if k.startswith("ctx_")}
+    shifted = score(Q, {**base, **context})
+    before = {r.id: r.severity for r in plain.risks}
+    changed = [r for r in shifted.risks if mod.id in r.modified_by]
+    assert changed, f"{mod.id} changed nothing"
+    for r in changed:
+        assert r.area in mod.areas or r.question_id in mod.questions
+        if r.id in before and not (set(r.modified_by) - {mod.id}):
+            assert r.severity == before[r.id].shifted(mod.shift)
+    assert all(isinstance(r.severity, Severity) for r in shifted.risks)
