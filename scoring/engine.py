@@ -100,7 +100,13 @@ def answer_findings(questionnaire: Questionnaire, effective: dict[str, Any], con
     return findings
 
 
-def rule_findings(ruleset: RuleSet, effective: dict[str, Any]) -> list[Finding]:
+def _anchor(questionnaire: Questionnaire, question_ids: set[str]) -> str | None:
+    """The question a rule's finding links back to: the first scored one it names, in questionnaire order."""
+    ordered = [q.id for a in questionnaire.scored_areas() for q in a.questions if q.id in question_ids]
+    return ordered[0] if ordered else min(question_ids, default=None)
+
+
+def rule_findings(questionnaire: Questionnaire, ruleset: RuleSet, effective: dict[str, Any]) -> list[Finding]:
     """Findings raised by cross-question rules."""
     return [
         Finding(
@@ -112,7 +118,7 @@ def rule_findings(ruleset: RuleSet, effective: dict[str, Any]) -> list[Finding]:
             action=rule.action,
             kind="rule",
             source=f"rule:{rule.id}",
-            question_id=sorted(rule.when.questions())[0] if rule.when.questions() else None,
+            question_id=_anchor(questionnaire, rule.when.questions()),
         )
         for rule in ruleset.rules
         if rule.when.holds(effective)
@@ -212,7 +218,7 @@ def score(
     effective = effective_answers(questionnaire, answers)
     all_findings = [
         *answer_findings(questionnaire, effective, config),
-        *rule_findings(ruleset, effective),
+        *rule_findings(questionnaire, ruleset, effective),
         *(f.model_copy(deep=True) for f in findings),
     ]
     modifiers = apply_modifiers(ruleset, effective, all_findings)

@@ -160,3 +160,8 @@ def test_actions_are_deduplicated_and_prioritised_by_severity(fx):
     assert card.actions[0].severity == Severity.critical
     assert len({a.text for a in card.actions}) == len(card.actions)
     assert [r.severity.rank for r in card.risks] == sorted((r.severity.rank for r in card.risks), reverse=True)
+
+
+def test_rule_finding_links_back_to_the_first_scored_question_it_names(fx):
+    rule = by_id(run(fx, a_share=15, a_follow="no"))["rule:share_without_follow"]
+    assert rule.question_id == "a_share"
