@@ -5,7 +5,8 @@ The method, step by step (the report's appendix states the same):
    option's (or number band's) risk level sets the severity. "Don't know yet" and unanswered
    questions count as undecided, a risk of their own.
 2. Cross-question rules add findings for risky combinations of answers.
-3. Data-check findings (and claims-versus-evidence findings) are added as given.
+3. Data-check findings are added as given, and claims (`claims.yaml`) add a finding wherever an
+   answer says one thing and a data check's measurement shows another.
 4. Context modifiers shift the severity of findings in the areas they name.
 5. Each finding deducts points by severity from its area's 100; the overall score is the weighted
    mean of the areas, capped at the weakest area plus a margin.
@@ -19,6 +20,7 @@ from typing import Any
 
 from questionnaire.schema import UNKNOWN, Question, Questionnaire, QuestionType, Risky
 from questionnaire.loader import bundled_questionnaire
+from scoring.claims import claim_findings
 from scoring.config import ScoringConfig, default_scoring_config
 from scoring.findings import Action, Finding, Severity
 from scoring.rules import RuleSet, bundled_rules, load_rules
@@ -210,8 +212,13 @@ def score(
     findings: Iterable[Finding] = (),
     config: ScoringConfig | None = None,
     ruleset: RuleSet | None = None,
+    check_metrics: dict[str, dict[str, Any]] | None = None,
 ) -> Scorecard:
-    """Score valid answers (see `questionnaire.answers.normalize_answers`) together with data findings."""
+    """Score valid answers (see `questionnaire.answers.normalize_answers`) together with data findings.
+
+    `findings` are data-check findings; `check_metrics` (check id -> its metrics) lets the claims in
+    `claims.yaml` compare what the answers say with what the data shows.
+    """
     config = config or default_scoring_config()
     if ruleset is None:
         ruleset = bundled_rules() if questionnaire is bundled_questionnaire() else load_rules(questionnaire)
@@ -220,6 +227,7 @@ def score(
         *answer_findings(questionnaire, effective, config),
         *rule_findings(questionnaire, ruleset, effective),
         *(f.model_copy(deep=True) for f in findings),
+        *(claim_findings(questionnaire, effective, check_metrics) if check_metrics else []),
     ]
     modifiers = apply_modifiers(ruleset, effective, all_findings)
     ranked = _rank(questionnaire, all_findings)
