@@ -1,0 +1,170 @@
+"""One question on screen: the right widget for its type, pre-filled from the saved answers.
+
+Answers live in the open draft (see `ui.draft`), never only in widget keys: Streamlit forgets a
+widget's value as soon as it is not drawn (e.g. on another step). So every widget is seeded from
+the draft before it is drawn, and its `on_change` callback copies the new value back and autosaves.
+
+Stored values follow `questionnaire.answers`: single / yesno -> option value; multi -> list of
+values (or "unknown"); number -> int or float (or "unknown"); text -> str; date -> "YYYY-MM-DD".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import streamlit as st
+
+from questionnaire import UNKNOWN, UNKNOWN_LABEL, Question, Questionnaire, QuestionType
+from questionnaire.answers import MAX_TEXT_LENGTH, AnswersError, normalize_answers
+from ui import draft as drafts
+from ui.format import choice_label
+
+WIDGET_PREFIX = drafts.WIDGET_PREFIX
+DATE_RANGE = (dt.date(2000, 1, 1), dt.date(2100, 12, 31))
+
+
+def widget_key(question: Question, part: str = "") -> str:
+    return f"{WIDGET_PREFIX}{question.id}{':' + part if part else ''}"
+
+
+def is_answered(value: Any) -> bool:
+    return value is not None and value != "" and value != []
+
+
+# -- stored answer <-> widget value -----------------------------------------------------------
+
+
+def to_widget(question: Question, value: Any) -> Any:
+    """The widget value that shows a stored answer."""
+    kind = question.type
+    if kind == QuestionType.multi:
+        return [UNKNOWN] if value == UNKNOWN else list(value or [])
+    if kind == QuestionType.number:
+        return None if value == UNKNOWN or not is_answered(value) else value
+    if kind == QuestionType.date:
+        try:
+            return dt.date.fromisoformat(value) if value else None
+        except (TypeError, ValueError):
+            return None
+    if kind == QuestionType.text:
+        return value or ""
+    return value if is_answered(value) else None
+
+
+def from_widget(question: Question, value: Any) -> Any:
+    """The stored answer for a widget value (None = unanswered)."""
+    kind = question.type
+    if kind == QuestionType.multi:
+        values = list(value or [])
+        return UNKNOWN if values == [UNKNOWN] else (values or None)
+    if kind == QuestionType.number:
+        if value is None:
+            return None
+        return int(value) if question.integer else float(value)
+    if kind == QuestionType.date:
+        return value.isoformat() if isinstance(value, dt.date) else None
+    if kind == QuestionType.text:
+        return value.strip() or None if isinstance(value, str) else None
+    return value
+
+
+def problem(questionnaire: Questionnaire, question: Question, value: Any, *, insist_required: bool) -> str | None:
+    """What is wrong with this answer, in one sentence for the field, or None."""
+    if not is_answered(value):
+        return "This question is required." if question.required and insist_required else None
+    try:
+        normalize_answers(questionnaire, {question.id: value})
+    except AnswersError as exc:
+        text = exc.problems[0].split(": ", 1)[-1]
+        return text[:1].upper() + text[1:]
+    return None
+
+
+# -- callbacks ----------------------------------------------------------------------------------
+
+
+def _changed(question: Question) -> None:
+    """on_change: copy the widget's value into the draft and autosave."""
+    value = st.session_state.get(widget_key(question))
+    if question.type == QuestionType.multi:
+        value = _exclusive_unknown(question, list(value or []))
+    drafts.set_answer(question.id, from_widget(question, value))
+
+
+def _exclusive_unknown(question: Question, values: list[str]) -> list[str]:
+    """'Don't know yet' cannot be chosen together with real options: the latest choice wins."""
+    if UNKNOWN in values and len(values) > 1:
+        before = drafts.current().answers.get(question.id)  # type: ignore[union-attr]
+        values = [UNKNOWN] if before != UNKNOWN else [v for v in values if v != UNKNOWN]
+        st.session_state[widget_key(question)] = values
+    return values
+
+
+def _unknown_toggled(question: Question) -> None:
+    """on_change of a number question's "Don't know yet" box."""
+    if st.session_state.get(widget_key(question, "unknown")):
+        st.session_state[widget_key(question)] = None
+        drafts.set_answer(question.id, UNKNOWN)
+    else:
+        drafts.set_answer(question.id, None)
+
+
+# -- drawing ------------------------------------------------------------------------------------
+
+
+def render(
+    questionnaire: Questionnaire, question: Question, value: Any, *,
+    explain: bool, insist_required: bool, highlight: bool = False,
+) -> None:
+    """Draw one question with its help, its current answer, and a message if the answer has a problem."""
+    key = widget_key(question)
+    if key not in st.session_state:
+        st.session_state[key] = to_widget(question, value)
+    label = question.text + (" :red[*]" if question.required else "")
+    common = {"key": key, "help": question.help, "on_change": _changed, "args": (question,)}
+
+    with st.container(border=True):
+        if highlight:
+            st.markdown(":blue-badge[:material/arrow_forward: Change this answer]")
+        kind = question.type
+        if kind in (QuestionType.single, QuestionType.yesno):
+            st.radio(
+                label, question.allowed_values(), index=None, horizontal=kind == QuestionType.yesno,
+                format_func=lambda v: choice_label(question, v), **common,
+            )
+        elif kind == QuestionType.multi:
+            st.multiselect(
+                label, question.allowed_values(), format_func=lambda v: choice_label(question, v),
+                placeholder="Choose all that apply", **common,
+            )
+        elif kind == QuestionType.number:
+            _number(question, value, label, common)
+        elif kind == QuestionType.date:
+            st.date_input(label, min_value=DATE_RANGE[0], max_value=DATE_RANGE[1], format="YYYY-MM-DD", **common)
+        else:
+            st.text_area(label, placeholder=question.placeholder or "", max_chars=MAX_TEXT_LENGTH, height=90, **common)
+        if explain:
+            st.caption(f"**Why this matters:** {question.help}")
+        message = problem(questionnaire, question, value, insist_required=insist_required)
+        if message:
+            st.error(message, icon=":material/error:")
+
+
+def _number(question: Question, value: Any, label: str, common: dict[str, Any]) -> None:
+    unknown = value == UNKNOWN
+    integer = question.integer
+    bounds = (int(question.min), int(question.max)) if integer else (question.min, question.max)
+    columns = st.columns([3, 1], vertical_alignment="bottom") if question.allow_unknown else [st.container()]
+    with columns[0]:
+        st.number_input(
+            f"{label} ({question.unit})", min_value=bounds[0], max_value=bounds[1],
+            step=1 if integer else None, disabled=unknown, placeholder=f"{bounds[0]:,} to {bounds[1]:,}",
+            **common,
+        )
+    if question.allow_unknown:
+        box = widget_key(question, "unknown")
+        if box not in st.session_state:
+            st.session_state[box] = unknown
+        with columns[1]:
+            st.checkbox(UNKNOWN_LABEL, key=box, on_change=_unknown_toggled, args=(question,))

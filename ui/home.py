@@ -1,0 +1,172 @@
+"""The home page: saved assessments with search, and every action on them."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from assessments import Assessment, ImportFormatError, Store
+from ui import draft as drafts
+from ui import routes, services
+from ui.format import relative_time, verdict_badge
+
+PENDING_DELETE = "home:pending_delete"
+CREATING = "home:creating"
+NOTICE = "home:notice"
+
+
+def render() -> None:
+    store = services.store()
+    st.title("Assessments")
+    _notice()
+    if store.count() == 0:
+        _empty_state(store)
+        return
+    st.caption("Each assessment records how ready one project's training data is. Open one to continue "
+               "where you left off, or start a new one.")
+    search_col, archived_col, new_col = st.columns([4, 1.4, 1.4], vertical_alignment="bottom")
+    search = search_col.text_input("Search", key="home:search", placeholder="Name, project or owner",
+                                   icon=":material/search:")
+    show_archived = archived_col.toggle("Show archived", key="home:archived")
+    new_col.button("New assessment", key="home:new", type="primary", icon=":material/add:", width="stretch",
+                   on_click=lambda: st.session_state.update({CREATING: True}))
+    if st.session_state.get(CREATING):
+        with st.container(border=True):
+            _new_form(store)
+    found = store.list(search, include_archived=show_archived)
+    if not found:
+        st.info("No assessment matches your search." + ("" if show_archived else " Archived ones are hidden."))
+    for assessment in found:
+        _row(store, assessment)
+    with st.expander("Import an exported assessment", icon=":material/upload_file:"):
+        _import(store)
+
+
+def _notice() -> None:
+    message = st.session_state.pop(NOTICE, None)
+    if message:
+        st.toast(message, icon=":material/check:")
+
+
+def _empty_state(store: Store) -> None:
+    st.markdown(
+        "Readiness asks the questions that decide whether your training data can support a model — "
+        "scope, edge cases, labels, volume and drift — and turns the answers into a verdict and an "
+        "action plan. Start your first assessment: it takes 30 to 60 minutes and saves as you go."
+    )
+    with st.container(border=True):
+        _new_form(store)
+    with st.expander("Or import an exported assessment", icon=":material/upload_file:"):
+        _import(store)
+
+
+def _new_form(store: Store) -> None:
+    with st.form("new", clear_on_submit=True, border=False):
+        st.markdown("**New assessment**")
+        name = st.text_input("Name", key="new:name", placeholder="e.g. Support ticket triage v1", max_chars=200)
+        left, right = st.columns(2)
+        project = left.text_input("Project (optional)", key="new:project", max_chars=200)
+        owner = right.text_input("Owner (optional)", key="new:owner", placeholder="Who answers for it",
+                                 max_chars=200)
+        submitted = st.form_submit_button("Create and start", type="primary", icon=":material/arrow_forward:")
+    if submitted:
+        if not name.strip():
+            st.error("Give the assessment a name.", icon=":material/error:")
+            return
+        created = store.create(name, project=project, owner=owner)
+        st.session_state.pop(CREATING, None)
+        drafts.open_assessment(store, created.id)
+        routes.go("wizard", created.id)
+
+
+def _row(store: Store, a: Assessment) -> None:
+    with st.container(border=True):
+        info, status, actions = st.columns([4, 2.4, 2.2], vertical_alignment="center")
+        title = f"**{a.name}**" + ("  :gray-badge[Archived]" if a.archived else "")
+        info.markdown(title)
+        details = " · ".join(x for x in (a.project, a.owner and f"owner {a.owner}") if x)
+        info.caption(f"{details + ' · ' if details else ''}revision {a.current_revision} · "
+                     f"updated {relative_time(a.updated_at)}")
+        score = f" · **{a.overall}**/100" if a.overall is not None else ""
+        status.markdown(verdict_badge(a.verdict) + score)
+        open_col, more_col = actions.columns([1.3, 1])
+        if open_col.button("Open", key=f"open:{a.id}", icon=":material/edit:", width="stretch"):
+            drafts.open_assessment(store, a.id)
+            routes.go("wizard", a.id)
+        with more_col.popover("More", icon=":material/more_horiz:", width="stretch"):
+            _more(store, a)
+        if st.session_state.get(PENDING_DELETE) == a.id:
+            _confirm_delete(store, a)
+
+
+def _more(store: Store, a: Assessment) -> None:
+    with st.form(f"rename:{a.id}", border=False):
+        name = st.text_input("Name", value=a.name, key=f"rename:name:{a.id}", max_chars=200)
+        project = st.text_input("Project", value=a.project, key=f"rename:project:{a.id}", max_chars=200)
+        owner = st.text_input("Owner", value=a.owner, key=f"rename:owner:{a.id}", max_chars=200)
+        if st.form_submit_button("Save details", icon=":material/save:"):
+            if not name.strip():
+                st.error("The name cannot be empty.")
+            else:
+                store.rename(a.id, name, project=project, owner=owner)
+                _refresh_open_draft(store, a.id)
+                _done(f"Saved the details of '{name.strip()}'.")
+    st.divider()
+    if st.button("Duplicate", key=f"duplicate:{a.id}", icon=":material/content_copy:", width="stretch"):
+        copy = store.duplicate(a.id)
+        _done(f"Created '{copy.name}'.")
+    st.download_button(
+        "Export (YAML)", data=lambda: store.export(a.id, "yaml"), file_name=f"{_slug(a.name)}.readiness.yaml",
+        mime="application/yaml", key=f"export:{a.id}", icon=":material/download:", width="stretch",
+        on_click="ignore",
+    )
+    label, icon = ("Restore", ":material/unarchive:") if a.archived else ("Archive", ":material/archive:")
+    if st.button(label, key=f"archive:{a.id}", icon=icon, width="stretch"):
+        store.set_archived(a.id, not a.archived)
+        _done(f"{'Restored' if a.archived else 'Archived'} '{a.name}'.")
+    if st.button("Delete…", key=f"delete:{a.id}", icon=":material/delete:", width="stretch"):
+        st.session_state[PENDING_DELETE] = a.id
+        st.rerun()
+
+
+def _confirm_delete(store: Store, a: Assessment) -> None:
+    revisions = len(store.revisions(a.id))
+    st.warning(f"Delete **{a.name}** and its {revisions} revision(s) for good? This cannot be undone; "
+               "archiving hides it instead.", icon=":material/delete_forever:")
+    yes, no, _ = st.columns([1.2, 1, 4])
+    if yes.button("Delete for good", key=f"delete:confirm:{a.id}", type="primary", width="stretch"):
+        store.delete(a.id)
+        st.session_state.pop(PENDING_DELETE, None)
+        draft = drafts.current()
+        if draft is not None and draft.assessment_id == a.id:
+            drafts.close()
+        _done(f"Deleted '{a.name}'.")
+    if no.button("Cancel", key=f"delete:cancel:{a.id}", width="stretch"):
+        st.session_state.pop(PENDING_DELETE, None)
+        st.rerun()
+
+
+def _import(store: Store) -> None:
+    upload = st.file_uploader("Export file (YAML or JSON)", type=["yaml", "yml", "json"], key="home:import")
+    if upload is not None and st.button("Import", key="home:import:go", icon=":material/upload:"):
+        try:
+            created = store.import_(upload.getvalue())
+        except ImportFormatError as exc:
+            st.error(str(exc), icon=":material/error:")
+            return
+        _done(f"Imported '{created.name}' as a new assessment.")
+
+
+def _refresh_open_draft(store: Store, assessment_id: int) -> None:
+    draft = drafts.current()
+    if draft is not None and draft.assessment_id == assessment_id:
+        fresh = store.get(assessment_id).assessment
+        draft.name, draft.project, draft.owner = fresh.name, fresh.project, fresh.owner
+
+
+def _done(message: str) -> None:
+    st.session_state[NOTICE] = message
+    st.rerun()
+
+
+def _slug(name: str) -> str:
+    return "".join(c if c.isalnum() else "-" for c in name.lower()).strip("-") or "assessment"

@@ -1,0 +1,120 @@
+"""The wizard page: one step per area, a step list with completion, back / next, autosave."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from questionnaire import Questionnaire
+from ui import draft as drafts
+from ui import routes, services
+from ui.draft import Draft
+from ui.format import relative_time
+from ui.steps import Progress, Status, Step, wizard_steps
+
+
+def render() -> None:
+    store, questionnaire = services.store(), services.questionnaire()
+    draft = drafts.from_query(store)
+    if draft is None:
+        routes.nothing_open()
+        return
+    steps = wizard_steps(questionnaire)
+    ids = [s.id for s in steps]
+    if draft.step not in ids:
+        draft.step = ids[0]
+    index = ids.index(draft.step)
+    step = steps[index]
+    progress = {s.id: s.progress(questionnaire, draft.answers) for s in steps}
+
+    _header(draft)
+    conflict_banner(draft)
+    _step_list(steps, progress, current=step.id)
+
+    st.progress((index + 1) / len(steps), text=f"Step {index + 1} of {len(steps)}")
+    st.subheader(step.title)
+    st.caption(step.summary)
+    if draft.focus and questionnaire.question(draft.focus):
+        st.info(f"You came from the results to change **{questionnaire.question(draft.focus).topic}** "
+                "(marked below).", icon=":material/edit:")
+    step.render(questionnaire, draft.answers)
+    _missing_summary(draft, step, progress[step.id])
+    _navigation(draft, steps, index, progress)
+
+
+def _header(draft: Draft) -> None:
+    st.title(draft.name)
+    details = [x for x in (draft.project, draft.owner and f"owner {draft.owner}", f"revision {draft.revision}") if x]
+    if draft.conflict:
+        saved = ":red[:material/sync_problem: Not saved — see below]"
+    elif draft.save_error:
+        saved = f":red[:material/error: Saving failed: {draft.save_error}]"
+    elif draft.saved_at:
+        saved = f":green[:material/cloud_done: All changes saved {relative_time(draft.saved_at)}]"
+    else:
+        saved = ":material/cloud_done: Every answer is saved as you go"
+    st.caption(" · ".join(details) + "  \n" + saved)
+
+
+def conflict_banner(draft: Draft) -> None:
+    """If a save was refused because the assessment changed elsewhere: explain and offer both ways out."""
+    if not draft.conflict:
+        return
+    store, questionnaire = services.store(), services.questionnaire()
+    changed = drafts.unsaved_changes(store, draft)
+    topics = ", ".join(questionnaire.question(q).topic for q in changed if questionnaire.question(q)) or "none"
+    with st.container(border=True):
+        st.error(draft.conflict, icon=":material/sync_problem:")
+        st.markdown(f"Answers that differ from the saved version: **{topics}**.")
+        left, right, _ = st.columns([1, 1, 2])
+        left.button("Load the saved version", key="conflict:reload", on_click=drafts.reload_saved, args=(store,),
+                    help="Discards the unsaved answers shown here.", width="stretch")
+        right.button("Keep my answers", key="conflict:mine", type="primary", on_click=drafts.keep_mine,
+                     args=(store,), help="Saves the answers shown here over the other version.",
+                     width="stretch")
+
+
+def _step_list(steps: list[Step], progress: dict[str, Progress], current: str) -> None:
+    with st.sidebar:
+        st.markdown("**Steps**")
+        for number, s in enumerate(steps, start=1):
+            p = progress[s.id]
+            count = f" · {p.answered}/{p.total}" if p.total else ""
+            st.button(
+                f"{number}. {s.title}{count}", key=f"step:{s.id}", icon=p.status.icon,
+                type="primary" if s.id == current else "tertiary", on_click=drafts.go_to_step, args=(s.id,),
+                width="stretch", help=f"{p.status.replace('_', ' ').capitalize()}: go to this step",
+            )
+        done = sum(1 for s in steps if progress[s.id].status == Status.complete)
+        st.caption(f"{done} of {len(steps)} steps complete")
+        st.divider()
+        if st.button("See results", key="step:results", icon=":material/insights:", width="stretch"):
+            routes.go("results")
+
+
+def _missing_summary(draft: Draft, step: Step, progress: Progress) -> None:
+    if step.id in draft.attempted and progress.missing_required:
+        st.warning(f"{progress.missing_required} required question(s) on this step still need an answer.",
+                   icon=":material/priority_high:")
+
+
+def _next(draft: Draft, step: Step, target: str, questionnaire: Questionnaire) -> None:
+    """on_click of Next: required questions first (the step list still allows jumping anywhere)."""
+    if step.progress(questionnaire, draft.answers).missing_required:
+        draft.attempted.add(step.id)
+        return
+    drafts.go_to_step(target)
+
+
+def _navigation(draft: Draft, steps: list[Step], index: int, progress: dict[str, Progress]) -> None:
+    questionnaire = services.questionnaire()
+    back, _, forward = st.columns([1, 2, 1])
+    if index > 0:
+        back.button(f"Back: {steps[index - 1].title}", key="wiz:back", icon=":material/arrow_back:", shortcut="Alt+B",
+                    on_click=drafts.go_to_step, args=(steps[index - 1].id,), width="stretch")
+    if index < len(steps) - 1:
+        forward.button("Next", key="wiz:next", type="primary", icon=":material/arrow_forward:",
+                       icon_position="right", shortcut="Alt+N", on_click=_next,
+                       args=(draft, steps[index], steps[index + 1].id, questionnaire), width="stretch")
+    elif forward.button("See results", key="wiz:results", type="primary", icon=":material/insights:",
+                        width="stretch"):
+        routes.go("results")
