@@ -1,0 +1,136 @@
+"""Chart specifications, built once as Altair charts and shown by the app and the reports alike.
+
+Each function takes plain data and returns an `alt.Chart`; nothing here renders. The app passes a
+chart to `st.altair_chart`; the PDF and HTML reports turn it into inline SVG with `reports.svg`.
+All data is inline (`alt.Data(values=...)`), so no chart ever fetches anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import altair as alt
+
+from questionnaire.schema import Questionnaire
+from scoring.config import ScoringConfig
+from scoring.scorecard import Scorecard
+
+FONT = "Liberation Sans, DejaVu Sans, Arial, sans-serif"
+WIDTH = 440
+ROW_HEIGHT = 22
+
+# Traffic-light colours shared with the report's stylesheet (see templates/report.css).
+NOT_READY = "#b42318"
+CONDITIONS = "#b54708"
+READY = "#067647"
+NEUTRAL = "#475467"
+ACCENT = "#1d4f91"
+
+
+def _style(chart: alt.Chart) -> alt.Chart:
+    return chart.configure(font=FONT).configure_view(stroke=None).configure_axis(
+        labelFontSize=11, titleFontSize=11, labelLimit=260, gridColor="#e4e7ec"
+    )
+
+
+def _rows(n: int) -> int:
+    return max(ROW_HEIGHT * max(n, 1), 60)
+
+
+def area_scores_chart(scorecard: Scorecard, questionnaire: Questionnaire, config: ScoringConfig) -> alt.Chart:
+    """Horizontal bars, one per scored area (0-100), coloured by the verdict thresholds they reach."""
+    policy = config.verdict
+    rows = []
+    for area in questionnaire.scored_areas():
+        value = scorecard.areas.get(area.id)
+        if value is None:
+            continue
+        band = ("Not ready" if value < policy.not_ready_below
+                else "Ready" if value >= policy.ready_weakest_at_least else "Needs work")
+        rows.append({"area": area.title, "score": value, "band": band})
+    base = alt.Chart(alt.Data(values=rows)).encode(
+        y=alt.Y("area:N", sort=None, title=None),
+        x=alt.X("score:Q", scale=alt.Scale(domain=[0, 100]), title="Score (0-100)"),
+    )
+    bars = base.mark_bar(height=14, cornerRadiusEnd=2).encode(
+        color=alt.Color("band:N", title=None, legend=alt.Legend(orient="bottom"),
+                        scale=alt.Scale(domain=["Not ready", "Needs work", "Ready"],
+                                        range=[NOT_READY, CONDITIONS, READY])),
+        tooltip=["area:N", "score:Q"],
+    )
+    labels = base.mark_text(align="left", dx=4, fontSize=11, color="#101828").encode(text="score:Q")
+    chart = alt.layer(bars, labels).properties(width=WIDTH, height=_rows(len(rows)))
+    return _style(chart)
+
+
+def drift_chart(columns: Sequence[Mapping[str, Any]]) -> alt.Chart:
+    """One bar per column: its drift statistic against the column's own threshold (drifted columns in red).
+
+    Each row: `column`, `statistic` (the name, e.g. 'PSI'), `value`, `threshold`, `drifted`.
+    """
+    rows = [{**r, "status": "Drifted" if r.get("drifted") else "Within threshold"} for r in columns]
+    base = alt.Chart(alt.Data(values=rows)).encode(y=alt.Y("column:N", sort=None, title=None))
+    bars = base.mark_bar(height=12).encode(
+        x=alt.X("value:Q", title="Drift statistic (training vs production)"),
+        color=alt.Color("status:N", title=None, legend=alt.Legend(orient="bottom"),
+                        scale=alt.Scale(domain=["Within threshold", "Drifted"], range=[ACCENT, NOT_READY])),
+        tooltip=["column:N", "statistic:N", "value:Q", "threshold:Q"],
+    )
+    ticks = base.mark_tick(color="#101828", thickness=2, size=16).encode(x="threshold:Q")
+    return _style(alt.layer(bars, ticks).properties(width=WIDTH, height=_rows(len(rows))))
+
+
+def class_balance_chart(counts: Mapping[str, float], minimum: float | None = None) -> alt.Chart:
+    """Examples per class, largest first; classes under `minimum` in red, with the minimum as a rule."""
+    rows = [{"label": str(k), "count": v, "status": "Too few" if minimum is not None and v < minimum else "Enough"}
+            for k, v in sorted(counts.items(), key=lambda kv: -kv[1])]
+    base = alt.Chart(alt.Data(values=rows))
+    bars = base.mark_bar(height=12).encode(
+        y=alt.Y("label:N", sort=None, title=None),
+        x=alt.X("count:Q", title="Examples in the training sample"),
+        color=alt.Color("status:N", title=None, legend=alt.Legend(orient="bottom"),
+                        scale=alt.Scale(domain=["Enough", "Too few"], range=[ACCENT, NOT_READY])),
+        tooltip=["label:N", "count:Q"],
+    )
+    layers = [bars]
+    if minimum is not None:
+        layers.append(alt.Chart(alt.Data(values=[{"minimum": minimum}])).mark_rule(
+            color="#101828", strokeDash=[4, 3]).encode(x="minimum:Q"))
+    return _style(alt.layer(*layers).properties(width=WIDTH, height=_rows(len(rows))))
+
+
+def annotator_agreement_chart(rows: Sequence[Mapping[str, Any]], target: float | None = None) -> alt.Chart:
+    """Agreement of each annotator with the others (rows: `annotator`, `value`), with the target as a rule."""
+    data = [{"annotator": str(r["annotator"]), "value": r["value"],
+             "status": "Below target" if target is not None and r["value"] < target else "At or above target"}
+            for r in rows]
+    bars = alt.Chart(alt.Data(values=data)).mark_bar(height=12).encode(
+        y=alt.Y("annotator:N", sort=None, title=None),
+        x=alt.X("value:Q", title="Agreement with the other annotators", scale=alt.Scale(domain=[min(0, *(
+            d["value"] for d in data)) if data else 0, 1])),
+        color=alt.Color("status:N", title=None, legend=alt.Legend(orient="bottom"),
+                        scale=alt.Scale(domain=["At or above target", "Below target"], range=[ACCENT, NOT_READY])),
+        tooltip=["annotator:N", "value:Q"],
+    )
+    layers = [bars]
+    if target is not None:
+        layers.append(alt.Chart(alt.Data(values=[{"target": target}])).mark_rule(
+            color="#101828", strokeDash=[4, 3]).encode(x="target:Q"))
+    return _style(alt.layer(*layers).properties(width=WIDTH, height=_rows(len(data))))
+
+
+def agreement_over_time_chart(rows: Sequence[Mapping[str, Any]], target: float | None = None) -> alt.Chart:
+    """Agreement per period (rows: `period` as text, `value`), a line with points and the target as a rule."""
+    data = [{"period": str(r["period"]), "value": r["value"]} for r in rows]
+    line = alt.Chart(alt.Data(values=data)).mark_line(point=True, color=ACCENT).encode(
+        x=alt.X("period:O", title=None, sort=None, axis=alt.Axis(labelAngle=-30)),
+        y=alt.Y("value:Q", title="Agreement", scale=alt.Scale(domain=[min(0, *(d["value"] for d in data))
+                                                                     if data else 0, 1])),
+        tooltip=["period:O", "value:Q"],
+    )
+    layers = [line]
+    if target is not None:
+        layers.append(alt.Chart(alt.Data(values=[{"target": target}])).mark_rule(
+            color=NOT_READY, strokeDash=[4, 3]).encode(y="target:Q"))
+    return _style(alt.layer(*layers).properties(width=WIDTH, height=160))

@@ -1,0 +1,68 @@
+"""The scoring method as the appendix states it, read from the engine and its configuration.
+
+Nothing here restates a number: the steps come from the scoring engine's own description
+(`scoring.engine`'s docstring), and every weight and threshold from the `ScoringConfig` in use,
+so the appendix cannot drift from what the engine actually did.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from scoring import engine
+from scoring.config import ScoringConfig
+from scoring.findings import SEVERITY_ORDER
+from scoring.scorecard import AppliedModifier, Verdict
+
+
+def method_steps() -> list[str]:
+    """The numbered steps of the engine's docstring, each joined into one sentence."""
+    steps: list[str] = []
+    for line in (engine.__doc__ or "").splitlines():
+        match = re.match(r"^\s*\d+\.\s+(.*)$", line)
+        if match:
+            steps.append(match.group(1).strip())
+        elif steps and line.strip() and line.startswith("   "):
+            steps[-1] += " " + line.strip()
+        elif steps and not line.strip():
+            break
+    return steps
+
+
+@dataclass(frozen=True)
+class MethodView:
+    steps: list[str]
+    severity_bands: list[tuple[str, str]]  # (severity, "risk level 0.75 or more")
+    severity_points: list[tuple[str, float]]  # most severe first
+    unknown_risk: float
+    overall_cap: float  # the overall score never exceeds the weakest area plus this margin
+    area_weights: list[tuple[str, float]]  # (area title, weight)
+    verdict_rules: list[tuple[str, str]]  # (verdict label, condition in words)
+    modifiers: list[AppliedModifier]
+
+
+def method_view(config: ScoringConfig, area_titles: dict[str, str], modifiers: list[AppliedModifier]) -> MethodView:
+    """Everything the 'How the scores are computed' appendix shows, in plain words and config values."""
+    policy = config.verdict
+    bands = sorted(config.severity_from_risk, key=lambda s: -s.min_risk)
+    return MethodView(
+        steps=method_steps(),
+        severity_bands=[(b.severity.value, f"risk level {b.min_risk:g} or more") for b in bands],
+        severity_points=[(s.value, config.severity_points[s]) for s in reversed(SEVERITY_ORDER)
+                         if s in config.severity_points],
+        unknown_risk=config.unknown.risk,
+        overall_cap=policy.overall_cap_above_weakest,
+        area_weights=[(area_titles.get(a, a), w) for a, w in config.area_weights.items()],
+        verdict_rules=[
+            (Verdict.not_ready.label,
+             f"any critical risk, or the weakest area or the overall score below {policy.not_ready_below:g}"),
+            (Verdict.ready_with_conditions.label,
+             f"any high risk, the weakest area below {policy.ready_weakest_at_least:g}, "
+             f"or the overall score below {policy.ready_overall_at_least:g}"),
+            (Verdict.ready.label,
+             f"no critical or high risk, overall at least {policy.ready_overall_at_least:g} and every area "
+             f"at least {policy.ready_weakest_at_least:g}"),
+        ],
+        modifiers=modifiers,
+    )

@@ -1,0 +1,39 @@
+"""Turn a chart specification into inline SVG for the HTML and PDF reports (no fetching, no files).
+
+vl-convert renders the Vega-Lite spec locally; the SVG it returns escapes every data string. We
+drop the XML prolog so the SVG can sit inside HTML, and refuse any SVG that references an
+external resource, so a chart can never make the PDF renderer fetch something.
+"""
+
+from __future__ import annotations
+
+import re
+
+import altair as alt
+import vl_convert as vlc
+from markupsafe import Markup
+
+_EXTERNAL = re.compile(r"""(?:href|src)\s*=\s*["'](?!#)""", re.IGNORECASE)
+
+
+class ChartRenderError(RuntimeError):
+    """A chart could not be rendered to a safe inline SVG."""
+
+
+def chart_svg(chart: alt.TopLevelMixin, prefix: str = "chart") -> Markup:
+    """The chart as an inline `<svg>` element, safe to place in a template unescaped.
+
+    Vega numbers its clip paths `clip1`, `clip2`... in every SVG; `prefix` (unique per chart in a
+    document) keeps two charts on one page from sharing ids.
+    """
+    if not re.fullmatch(r"[a-z][a-z0-9-]*", prefix):
+        raise ValueError(f"chart id prefix must be a plain slug, got {prefix!r}")
+    try:
+        svg = vlc.vegalite_to_svg(chart.to_dict())
+    except Exception as exc:  # vl-convert raises plain ValueError/RuntimeError with the Vega message
+        raise ChartRenderError(f"cannot render chart: {exc}") from exc
+    svg = re.sub(r"^\s*<\?xml[^>]*>\s*", "", svg)
+    svg = re.sub(r'(id="|url\(#)(clip\d+)', lambda m: f"{m.group(1)}{prefix}-{m.group(2)}", svg)
+    if _EXTERNAL.search(svg):
+        raise ChartRenderError("the chart SVG references an external resource")
+    return Markup(svg)
