@@ -117,5 +117,60 @@ def score_cmd(
         typer.echo(scorecard_text(card, q))
 
 
+class PaperSize(StrEnum):
+    a4 = "a4"
+    letter = "letter"
+
+
+@app.command("report")
+def report_cmd(
+    source: Annotated[Path, typer.Argument(help="Answers file, or an assessment export (YAML or JSON).")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the PDF report.")],
+    html: Annotated[Path | None, typer.Option("--html", help="Also write the report as one HTML file.")] = None,
+    json_out: Annotated[Path | None, typer.Option("--json", help="Also write the JSON export.")] = None,
+    paper: Annotated[PaperSize, typer.Option("--paper", help="Page size.")] = PaperSize.a4,
+    title: Annotated[str | None, typer.Option("--title", help="Assessment name (default: from the export).")] = None,
+    project: Annotated[str | None, typer.Option("--project", help="Project name shown on the cover.")] = None,
+    author: Annotated[str | None, typer.Option("--author", help="Who prepared the assessment.")] = None,
+    scoring_config: ScoringConfigOption = None,
+) -> None:
+    """Render the readiness report (PDF, and optionally HTML and JSON) from answers or an export."""
+    from questionnaire.answers import AnswersError, normalize_answers
+    from reports import ReportRenderError, build_report, render_html, render_pdf, report_json
+    from reports.source import read_report_source
+    from scoring.config import ConfigError, default_scoring_config, load_scoring_config
+
+    q = _questionnaire()
+    try:
+        src = read_report_source(source)
+        answers = normalize_answers(q, src.answers)
+        config = load_scoring_config(scoring_config) if scoring_config else default_scoring_config()
+    except AnswersError as exc:
+        fail(f"{source} has {len(exc.problems)} problem(s):\n" + "\n".join(f"  - {p}" for p in exc.problems))
+    except ConfigError as exc:
+        fail(str(exc))
+    report = build_report(answers, questionnaire=q, config=config, revision=src.revision,
+                          assessment=title if title is not None else src.assessment,
+                          project=project if project is not None else src.project,
+                          author=author if author is not None else src.author)
+    try:
+        pdf = render_pdf(report, paper.value)
+    except ReportRenderError as exc:
+        fail(str(exc), code=3)
+    outputs = [(output, pdf)]
+    if html is not None:
+        outputs.append((html, render_html(report, paper.value).encode("utf-8")))
+    if json_out is not None:
+        outputs.append((json_out, json.dumps(report_json(report), indent=2, ensure_ascii=False).encode("utf-8")))
+    for path, data in outputs:
+        try:
+            path.write_bytes(data)
+        except OSError as exc:
+            fail(f"cannot write {path}: {exc.strerror}")
+        typer.echo(f"Wrote {path}")
+    card = report.scorecard
+    typer.echo(f"Verdict: {card.verdict.label} (overall {card.overall}/100)")
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(app())

@@ -5,12 +5,21 @@ The app and the CLI call these:
 - `render_html(report, paper)` -> a self-contained HTML document (the app's preview)
 - `render_pdf(report, paper)` -> PDF bytes (the app's "Download PDF"; rendered in a limited child process)
 - `report_json(report)` -> the JSON export
+
+Names are imported on first use, so `from reports.text import ...` stays cheap (no Altair, no WeasyPrint).
 """
 
-from reports.export import report_json
-from reports.html import render_html, render_section
-from reports.model import Paper, Report, ReportMeta, build_report
-from reports.pdf import ReportRenderError, render_pdf
+from importlib import import_module
 
-__all__ = ["Paper", "Report", "ReportMeta", "ReportRenderError", "build_report", "render_html", "render_pdf",
-           "render_section", "report_json"]
+_EXPORTS = {
+    "Paper": "reports.model", "Report": "reports.model", "ReportMeta": "reports.model",
+    "build_report": "reports.model", "render_html": "reports.html", "render_section": "reports.html",
+    "render_pdf": "reports.pdf", "ReportRenderError": "reports.pdf", "report_json": "reports.export",
+}
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str):
+    if name in _EXPORTS:
+        return getattr(import_module(_EXPORTS[name]), name)
+    raise AttributeError(f"module 'reports' has no attribute {name!r}")

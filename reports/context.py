@@ -85,7 +85,7 @@ def sections(report: Report) -> list[Section]:
     out.append(Section("appendix-method", f"Appendix {letter}: How the scores are computed",
                        "appendix_method.html.j2", appendix=True))
     letter = chr(ord(letter) + 1)
-    out.append(Section("appendix-questionnaire", f"Appendix {letter}: Questionnaire and project context",
+    out.append(Section("appendix-questionnaire", f"Appendix {letter}: Questionnaire version",
                        "appendix_questionnaire.html.j2", appendix=True))
     return out
 

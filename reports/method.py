@@ -27,7 +27,7 @@ def method_steps() -> list[str]:
             steps[-1] += " " + line.strip()
         elif steps and not line.strip():
             break
-    return steps
+    return [step.replace("`", "") for step in steps]
 
 
 @dataclass(frozen=True)

@@ -86,12 +86,15 @@ def build_report(
 ) -> Report:
     """Score normalised answers (plus the data findings of `checks`) and bundle them into a `Report`.
 
+    With `checks`, the scoring also compares the answers' claims with the checks' metrics.
+
     `answers` must already be valid (see `questionnaire.answers.normalize_answers`).
     """
     questionnaire = questionnaire or bundled_questionnaire()
     config = config or default_scoring_config()
     findings = [*(checks.findings if checks is not None else ()), *extra_findings]
-    scorecard = score(questionnaire, answers, findings, config=config)
+    metrics = {c.id: c.metrics for c in checks.checks} if checks is not None else None
+    scorecard = score(questionnaire, answers, findings, config=config, check_metrics=metrics)
     now = clock()
     meta = ReportMeta(
         project=project,

@@ -1,0 +1,64 @@
+"""Where a report's answers come from on the command line: an answers file or an assessment export.
+
+An answers file (YAML/JSON, flat or with an `answers` key) gives only answers. An assessment export
+(`format: readiness-assessment`, see `assessments.transfer`) also names the assessment, the project,
+its owner and the current revision, and may carry that revision's data-check results.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from questionnaire.answers import AnswersError, read_answers_file
+
+EXPORT_FORMAT = "readiness-assessment"
+
+
+@dataclass
+class ReportSource:
+    answers: dict[str, Any]
+    assessment: str = ""
+    project: str = ""
+    author: str = ""
+    revision: int = 1
+    checks: dict[str, Any] | None = None  # the stored check results (CheckReport JSON), if any
+
+
+def _load(path: Path) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8")
+        return json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, yaml.YAMLError):
+        return None  # read_answers_file reports the problem in its own words
+
+
+def read_report_source(path: Path | str) -> ReportSource:
+    """Answers plus whatever metadata the file carries; raises `AnswersError` for an unusable file."""
+    path = Path(path)
+    data = _load(path)
+    if not (isinstance(data, dict) and data.get("format") == EXPORT_FORMAT):
+        return ReportSource(answers=read_answers_file(path))
+    meta = data.get("assessment") if isinstance(data.get("assessment"), dict) else {}
+    revisions = [r for r in data.get("revisions") or [] if isinstance(r, dict)]
+    current = meta.get("current_revision")
+    chosen = next((r for r in revisions if r.get("number") == current), revisions[-1] if revisions else None)
+    if chosen is None or not isinstance(chosen.get("snapshot"), dict):
+        raise AnswersError([f"{path}: the export has no revision with a snapshot"])
+    snapshot = chosen["snapshot"]
+    answers = snapshot.get("answers")
+    if not isinstance(answers, dict):
+        raise AnswersError([f"{path}: revision {chosen.get('number')} has no answers"])
+    number = chosen.get("number")
+    return ReportSource(
+        answers={str(k): v for k, v in answers.items()},
+        assessment=str(meta.get("name") or ""),
+        project=str(meta.get("project") or ""),
+        author=str(meta.get("owner") or ""),
+        revision=number if isinstance(number, int) and number >= 1 else 1,
+        checks=snapshot.get("checks") if isinstance(snapshot.get("checks"), dict) else None,
+    )
