@@ -1,0 +1,5 @@
+"""What the data shows: file loading, column mapping, the check registry and one module per check.
+
+Entry points: `load_table` (one file), `build_inputs` (files + mapping -> `CheckInputs`),
+`run_checks` (every registered check -> `CheckReport`) and `checks.agreement.compute_agreement`.
+"""

@@ -1,0 +1,156 @@
+"""The data every check reads: loaded once, validated once, with shared derived values computed once.
+
+`CheckInputs` holds the three optional frames (training, production, annotations) and their column
+mappings. Expensive derived values that several checks need (row hashes, column kinds, sorted numeric
+columns, fixed-seed subsamples) are computed lazily on first use and cached on the object, so a
+million-row frame is hashed or sorted once per run, not once per check.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import numpy as np
+import pandas as pd
+
+from checks.mapping import AnnotationMapping, ColumnMapping, require_columns
+
+MAX_CATEGORIES = 200  # a string column with more distinct values than this is treated as free text
+DEFAULT_SEED = 20240601
+
+
+@dataclass(eq=False)
+class CheckInputs:
+    """Training / production / annotations frames plus their mappings; any frame may be missing."""
+
+    train: pd.DataFrame | None = None
+    production: pd.DataFrame | None = None
+    annotations: pd.DataFrame | None = None
+    mapping: ColumnMapping = field(default_factory=ColumnMapping)
+    annotation_mapping: AnnotationMapping | None = None
+    today: pd.Timestamp | None = None
+    seed: int = DEFAULT_SEED
+    _hashes: dict = field(default_factory=dict, repr=False)
+    _sorted: dict = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.train is not None:
+            require_columns(self.train, self.mapping, "training sample")
+        if self.production is not None:
+            # production inputs usually have no label, id or edge tag yet
+            require_columns(self.production, self.mapping, "production sample",
+                            optional_roles=("label", "id", "edge_tag", "timestamp"))
+        if self.annotations is not None:
+            if self.annotation_mapping is None:
+                raise ValueError("annotations given without an annotation mapping")
+            require_columns(self.annotations, self.annotation_mapping, "annotations file")
+        self.today = pd.Timestamp(self.today) if self.today is not None else pd.Timestamp.now().normalize()
+        self.time_unparsed: dict[str, int] = {}
+        self._parse_times()
+
+    # --- timestamps -----------------------------------------------------------------------------
+    def _parse_times(self) -> None:
+        col = self.mapping.timestamp
+        for name in ("train", "production"):
+            frame = getattr(self, name)
+            if col and frame is not None and col in frame.columns:
+                frame[col], self.time_unparsed[name] = to_naive_datetime(frame[col])
+        if self.annotations is not None and self.annotation_mapping and self.annotation_mapping.timestamp:
+            acol = self.annotation_mapping.timestamp
+            self.annotations[acol], self.time_unparsed["annotations"] = to_naive_datetime(self.annotations[acol])
+
+    def frame(self, name: str) -> pd.DataFrame:
+        frame = getattr(self, name)
+        if frame is None:
+            raise ValueError(f"no {name} frame")
+        return frame
+
+    # --- columns --------------------------------------------------------------------------------
+    @cached_property
+    def feature_columns(self) -> list[str]:
+        """Training columns that describe the input (not label, id, timestamp or edge tag)."""
+        special = self.mapping.special_columns()
+        return [c for c in self.train.columns if c not in special] if self.train is not None else []
+
+    @cached_property
+    def shared_columns(self) -> list[str]:
+        """Feature columns present in both the training and the production sample."""
+        if self.production is None:
+            return []
+        return [c for c in self.feature_columns if c in self.production.columns]
+
+    @cached_property
+    def column_kinds(self) -> dict[str, str]:
+        """Feature column -> numeric | categorical | text | datetime (decided on the training sample)."""
+        kinds = {}
+        for col in self.feature_columns:
+            kinds[col] = column_kind(self.train[col], is_text=(col == self.mapping.text))
+        return kinds
+
+    def columns_of_kind(self, kind: str, shared: bool = False) -> list[str]:
+        cols = self.shared_columns if shared else self.feature_columns
+        return [c for c in cols if self.column_kinds[c] == kind]
+
+    # --- shared derived values ------------------------------------------------------------------
+    def row_hash(self, name: str, columns: tuple[str, ...]) -> np.ndarray:
+        """64-bit hash per row over the given columns (cached per frame and column set)."""
+        key = (name, columns)
+        if key not in self._hashes:
+            self._hashes[key] = hash_rows(self.frame(name), list(columns))
+        return self._hashes[key]
+
+    def sorted_values(self, name: str, column: str) -> np.ndarray:
+        """Non-missing values of a numeric column as a sorted float64 array (cached)."""
+        key = (name, column)
+        if key not in self._sorted:
+            values = pd.to_numeric(self.frame(name)[column], errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
+            values = values[np.isfinite(values)]
+            values.sort()
+            self._sorted[key] = values
+        return self._sorted[key]
+
+    def subsample_index(self, name: str, n: int, salt: int = 0) -> np.ndarray:
+        """Positions of a fixed-seed random subsample of at most `n` rows (sorted)."""
+        size = len(self.frame(name))
+        if size <= n:
+            return np.arange(size)
+        rng = np.random.default_rng(self.seed + salt)
+        return np.sort(rng.choice(size, size=n, replace=False))
+
+
+def hash_rows(frame: pd.DataFrame, columns: list[str]) -> np.ndarray:
+    """Vectorised 64-bit hash per row; equal values in the listed columns give equal hashes."""
+    if not columns:
+        return np.zeros(len(frame), dtype="uint64")
+    return pd.util.hash_pandas_object(frame[columns], index=False).to_numpy()
+
+
+def to_naive_datetime(series: pd.Series) -> tuple[pd.Series, int]:
+    """Parse a column to timezone-naive UTC datetimes; returns it and the count of unparseable values."""
+    if pd.api.types.is_datetime64_any_dtype(series):
+        parsed = series
+    elif pd.api.types.is_numeric_dtype(series):
+        parsed = pd.to_datetime(series, unit="s", errors="coerce")
+    else:
+        parsed = pd.to_datetime(series, errors="coerce", utc=True, format="mixed")
+    if getattr(parsed.dt, "tz", None) is not None:
+        parsed = parsed.dt.tz_convert("UTC").dt.tz_localize(None)
+    unparsed = int(parsed.isna().sum() - series.isna().sum())
+    return parsed.astype("datetime64[ns]"), max(unparsed, 0)
+
+
+def column_kind(series: pd.Series, is_text: bool = False) -> str:
+    """numeric | categorical | text | datetime, from the dtype and (for strings) the number of distinct values."""
+    dtype = series.dtype
+    if is_text:
+        return "text"
+    if pd.api.types.is_bool_dtype(dtype):
+        return "categorical"
+    if pd.api.types.is_datetime64_any_dtype(dtype):
+        return "datetime"
+    if pd.api.types.is_numeric_dtype(dtype):
+        return "numeric"
+    if isinstance(dtype, pd.CategoricalDtype):
+        return "categorical"
+    return "categorical" if series.nunique(dropna=True) <= MAX_CATEGORIES else "text"

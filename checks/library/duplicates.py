@@ -1,0 +1,50 @@
+"""Volume and quality: exact duplicate rows (exact count), and exact / near-duplicate texts (MinHash LSH)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from checks.inputs import CheckInputs
+from checks.neardup import BANDS, NUM_HASHES, near_duplicate_mask
+from checks.registry import CheckContext, grade, register
+from scoring.findings import Severity, Stage
+
+
+@register(id="duplicates", area="volume_quality", title="Duplicates and near-duplicates",
+          description="Exact duplicate rows (all columns but id and timestamp); exact, normalised and near-duplicate "
+                      "texts via MinHash LSH on word bigrams.",
+          thresholds={"share_medium": 0.01, "share_high": 0.05, "near_share": 0.05})
+def run(inputs: CheckInputs, ctx: CheckContext) -> None:
+    columns = tuple(c for c in inputs.train.columns if c not in (inputs.mapping.id, inputs.mapping.timestamp))
+    dup_rows = int(pd.Series(inputs.row_hash("train", columns)).duplicated().sum())
+    n = len(inputs.train)
+    share = dup_rows / max(n, 1)
+    ctx.metrics.update(rows=n, duplicate_rows=dup_rows, duplicate_share=share)
+    severity = grade(share, [(ctx["share_medium"], Severity.medium), (ctx["share_high"], Severity.high)])
+    if severity:
+        ctx.flag(severity, f"{dup_rows:,} duplicate rows ({share:.1%})",
+                 f"{share:.1%} of training rows repeat an earlier row exactly. Duplicates over-weight some examples "
+                 "and, when they land on both sides of a split, inflate evaluation scores.",
+                 "Deduplicate before splitting (keep one copy per group) and document the rule in the cleaning policy.",
+                 due=Stage.before_first_training, key="rows", metrics={"duplicate_rows": dup_rows, "share": share})
+    if inputs.mapping.text:
+        _texts(inputs, ctx)
+
+
+def _texts(inputs: CheckInputs, ctx: CheckContext) -> None:
+    texts = inputs.train[inputs.mapping.text]
+    exact = int(texts.dropna().duplicated().sum())
+    near, norm_id = near_duplicate_mask(texts, seed=inputs.seed)
+    normalised = int(pd.Series(norm_id).duplicated().sum()) - exact
+    near_rows = int(near.sum())
+    n = len(texts)
+    ctx.metrics.update(text_exact_duplicates=exact, text_normalised_duplicates=max(normalised, 0),
+                       text_near_duplicate_rows=near_rows, text_near_share=near_rows / max(n, 1),
+                       near_method=f"MinHash word bigrams, {NUM_HASHES} hashes in {BANDS} bands")
+    if near_rows / max(n, 1) >= ctx["near_share"]:
+        ctx.flag(Severity.medium, f"{near_rows:,} texts have near-duplicates",
+                 f"{near_rows / n:.1%} of texts are almost identical to another text (same words up to small edits); "
+                 f"{exact:,} more are exact copies. Near-copies leak between training and evaluation splits.",
+                 "Group near-duplicates (e.g. by their MinHash bucket) and split by group, or keep one per group.",
+                 due=Stage.before_first_training, key="near",
+                 metrics={"near_duplicate_rows": near_rows, "exact": exact})

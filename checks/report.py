@@ -1,0 +1,78 @@
+"""The result of a check run: every check's status and metrics, the findings, and the drift table.
+
+`CheckReport.to_json()` gives the documented JSON shape used by the CLI, the app and saved
+assessment revisions. JSON is strict: NaN and infinities become null.
+"""
+
+from __future__ import annotations
+
+import math
+from enum import StrEnum
+from typing import Any
+
+import numpy as np
+from pydantic import BaseModel, Field
+
+from scoring.findings import Finding
+
+
+class CheckStatus(StrEnum):
+    ok = "ok"
+    finding = "finding"
+    skipped = "skipped"
+    error = "error"
+
+
+class CheckResult(BaseModel):
+    """How one check went: status, its measurements, and why it was skipped or failed."""
+
+    id: str
+    area: str
+    title: str
+    status: CheckStatus
+    metrics: dict[str, Any] = Field(default_factory=dict)
+    message: str = ""
+    sample_size: int | None = None
+    seconds: float = 0.0
+
+
+class CheckReport(BaseModel):
+    findings: list[Finding] = Field(default_factory=list)
+    checks: list[CheckResult] = Field(default_factory=list)
+    drift: dict[str, Any] = Field(default_factory=lambda: {"columns": []})
+
+    def check(self, check_id: str) -> CheckResult:
+        return next(c for c in self.checks if c.id == check_id)
+
+    def to_json(self) -> dict[str, Any]:
+        """The documented JSON shape (see docs/cli.md), with NaN/inf replaced by null."""
+        findings = [{
+            "id": f.id, "check": f.check, "area": f.area, "severity": f.severity.value, "title": f.title,
+            "message": f.why, "action": f.action.model_dump(mode="json") if f.action else None,
+            "metrics": f.metrics,
+        } for f in self.findings]
+        checks = [{
+            "id": c.id, "area": c.area, "title": c.title, "status": c.status.value, "message": c.message,
+            "sample_size": c.sample_size, "seconds": round(c.seconds, 4), "metrics": c.metrics,
+        } for c in self.checks]
+        return strict_json({"findings": findings, "checks": checks, "drift": self.drift})
+
+
+def strict_json(value: Any) -> Any:
+    """Recursively convert numpy scalars/arrays to Python and NaN/inf to None."""
+    if isinstance(value, dict):
+        return {str(k): strict_json(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [strict_json(v) for v in value]
+    if isinstance(value, np.ndarray):
+        return strict_json(value.tolist())
+    if isinstance(value, (np.bool_, bool)):
+        return bool(value)
+    if isinstance(value, (np.integer,)):
+        return int(value)
+    if isinstance(value, (float, np.floating)):
+        value = float(value)
+        return value if math.isfinite(value) else None
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
