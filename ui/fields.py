@@ -22,6 +22,7 @@ from ui.format import choice_label
 
 WIDGET_PREFIX = drafts.WIDGET_PREFIX
 DATE_RANGE = (dt.date(2000, 1, 1), dt.date(2100, 12, 31))
+FIELD_PROBLEM_MARK = ":red[:material/error:"  # a compact red line under the field, not a banner
 
 
 def widget_key(question: Question, part: str = "") -> str:
@@ -148,7 +149,7 @@ def render(
             st.caption(f"**Why this matters:** {question.help}")
         message = problem(questionnaire, question, value, insist_required=insist_required)
         if message:
-            st.error(message, icon=":material/error:")
+            st.markdown(f"{FIELD_PROBLEM_MARK} {message}]")
 
 
 def _number(question: Question, value: Any, label: str, common: dict[str, Any]) -> None:

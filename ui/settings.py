@@ -25,8 +25,9 @@ def render() -> None:
     with st.container(border=True):
         st.markdown("**Data folder**")
         st.code(str(data_dir()), language=None)
+        default_in_use = url.get_backend_name() == "sqlite" and url.database == str(data_dir() / "readiness.db")
         st.caption(f"Holds the default SQLite database; move it with `{DATA_DIR_ENV}`."
-                   + ("" if url.get_backend_name() == "sqlite" else " Not used while a server database is set."))
+                   + ("" if default_in_use else f" Not in use now: `{DATABASE_URL_ENV}` points elsewhere."))
     with st.container(border=True):
         st.markdown("**Questionnaire**")
         scored = len(questionnaire.scored_areas())

@@ -23,8 +23,9 @@ class Status(StrEnum):
 
     @property
     def icon(self) -> str:
-        return {"not_started": ":material/radio_button_unchecked:", "partial": ":material/timelapse:",
-                "complete": ":material/check_circle:"}[self]
+        """A coloured icon (Streamlit markdown), readable without relying on colour alone."""
+        return {"not_started": ":gray[:material/radio_button_unchecked:]", "partial": ":orange[:material/timelapse:]",
+                "complete": ":green[:material/check_circle:]"}[self]
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from ui import routes, services
 from ui.draft import Draft
 from ui.format import relative_time
 from ui.steps import Progress, Status, Step, wizard_steps
+from ui.style import left_aligned_step_list
 
 
 def render() -> None:
@@ -74,13 +75,15 @@ def conflict_banner(draft: Draft) -> None:
 
 
 def _step_list(steps: list[Step], progress: dict[str, Progress], current: str) -> None:
+    left_aligned_step_list()
     with st.sidebar:
         st.markdown("**Steps**")
         for number, s in enumerate(steps, start=1):
             p = progress[s.id]
             count = f" · {p.answered}/{p.total}" if p.total else ""
             st.button(
-                f"{number}. {s.title}{count}", key=f"step:{s.id}", icon=p.status.icon,
+                f"{p.status.icon if s.id != current else ':material/edit:'} {number}. {s.title}{count}",
+                key=f"step:{s.id}",
                 type="primary" if s.id == current else "tertiary", on_click=drafts.go_to_step, args=(s.id,),
                 width="stretch", help=f"{p.status.replace('_', ' ').capitalize()}: go to this step",
             )
@@ -109,7 +112,7 @@ def _navigation(draft: Draft, steps: list[Step], index: int, progress: dict[str,
     questionnaire = services.questionnaire()
     back, _, forward = st.columns([1, 2, 1])
     if index > 0:
-        back.button(f"Back: {steps[index - 1].title}", key="wiz:back", icon=":material/arrow_back:", shortcut="Alt+B",
+        back.button("Back", key="wiz:back", help=f"Back to {steps[index - 1].title}", icon=":material/arrow_back:", shortcut="Alt+B",
                     on_click=drafts.go_to_step, args=(steps[index - 1].id,), width="stretch")
     if index < len(steps) - 1:
         forward.button("Next", key="wiz:next", type="primary", icon=":material/arrow_forward:",

@@ -10,6 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from questionnaire import Question, QuestionType, bundled_questionnaire
+from ui.fields import FIELD_PROBLEM_MARK
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 TIMEOUT = 60
@@ -31,10 +32,17 @@ def new_app() -> AppTest:
     return AppTest.from_file(APP, default_timeout=TIMEOUT)
 
 
+def field_problems(at: AppTest) -> list[str]:
+    """The validation messages shown under fields."""
+    return [m.value.removeprefix(FIELD_PROBLEM_MARK).strip(" ]") for m in at.markdown
+            if m.value.startswith(FIELD_PROBLEM_MARK)]
+
+
 def assert_clean(at: AppTest) -> None:
-    """No exception and no error message on screen."""
+    """No exception, no error message and no field problem on screen."""
     assert not at.exception, [e.value for e in at.exception]
     assert not at.error, [e.value for e in at.error]
+    assert not field_problems(at)
 
 
 def sample_answer(question: Question) -> Any:

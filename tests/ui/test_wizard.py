@@ -7,7 +7,7 @@ from typing import Any
 from assessments import Store
 from questionnaire import Questionnaire
 from tests.ui.conftest import (
-    answer, assert_clean, create_assessment, new_app, sample_answer, shown, widget_value,
+    answer, assert_clean, create_assessment, field_problems, new_app, sample_answer, shown, widget_value,
 )
 
 OVERLAP = "ann_overlap_share"
@@ -124,7 +124,7 @@ def test_next_asks_for_required_context_answers(db_url, questionnaire):
     at = create_assessment(new_app())
     at.button(key="wiz:next").click().run()
     required = [q for q in questionnaire.area("context").questions if q.required]
-    assert [e.value for e in at.error] == ["This question is required."] * len(required)
+    assert field_problems(at) == ["This question is required."] * len(required)
     assert at.subheader[0].value == questionnaire.area("context").title
     at.sidebar.button(key="step:representativeness").click().run()  # jumping ahead stays possible
     assert at.subheader[0].value == questionnaire.area("representativeness").title
