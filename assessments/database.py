@@ -24,6 +24,7 @@ DATA_DIR_ENV = "READINESS_DATA_DIR"
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 WRITE_OPTION = "readiness_write"  # execution option marking a write transaction
+MIGRATION_LOCK_ID = 72_385_011  # PostgreSQL advisory lock held while migrating
 
 
 def data_dir() -> Path:
@@ -89,6 +90,8 @@ def migrate(engine: Engine, revision: str = "head") -> None:
     """Bring the schema up to `revision` (all migrations by default); safe to call at every start."""
     config = alembic_config()
     with writer(engine).begin() as connection:
+        if connection.dialect.name == "postgresql":  # two app processes starting at once take turns
+            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK_ID})")
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
 

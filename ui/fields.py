@@ -157,10 +157,12 @@ def _number(question: Question, value: Any, label: str, common: dict[str, Any]) 
     integer = question.integer
     bounds = (int(question.min), int(question.max)) if integer else (question.min, question.max)
     columns = st.columns([3, 1], vertical_alignment="bottom") if question.allow_unknown else [st.container()]
+    step = 1 if integer else (1.0 if bounds[1] - bounds[0] > 10 else 0.01)
     with columns[0]:
         st.number_input(
-            f"{label} ({question.unit})", min_value=bounds[0], max_value=bounds[1],
-            step=1 if integer else None, disabled=unknown, placeholder=f"{bounds[0]:,} to {bounds[1]:,}",
+            f"{label} :gray[· {question.unit}]", min_value=bounds[0], max_value=bounds[1], step=step,
+            format=None if integer else "%g", disabled=unknown,
+            placeholder=f"{bounds[0]:,} to {bounds[1]:,}" if integer else f"{bounds[0]:g} to {bounds[1]:g}",
             **common,
         )
     if question.allow_unknown:
