@@ -8,7 +8,9 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from assessments import StoreError
+from sqlalchemy.exc import OperationalError
+
+from assessments import StoreError, database_url, describe_url
 from questionnaire import QuestionnaireError
 
 log = logging.getLogger("readiness.ui")
@@ -26,6 +28,10 @@ def guarded(view: Callable[[], None]) -> Callable[[], None]:
             view()
         except StoreError as exc:
             st.error(str(exc), icon=":material/database:")
+        except OperationalError as exc:
+            log.warning("database unavailable: %s", exc.orig)
+            st.error(f"The database ({describe_url(database_url())}) cannot be reached or is busy. Your answers "
+                     f"on screen are kept; try again in a moment. Details: {exc.orig}", icon=":material/database:")
         except QuestionnaireError as exc:
             st.error(f"The questionnaire files have a problem, so the wizard cannot start: {exc}",
                      icon=":material/description:")

@@ -32,6 +32,8 @@ def render() -> None:
     if st.session_state.get(CREATING):
         with st.container(border=True):
             _new_form(store)
+            st.button("Cancel", key="home:new:cancel", type="tertiary",
+                      on_click=lambda: st.session_state.pop(CREATING, None))
     found = store.list(search, include_archived=show_archived)
     if not found:
         st.info("No assessment matches your search." + ("" if show_archived else " Archived ones are hidden."))

@@ -14,10 +14,6 @@ def home(db_url, *names: str):
     return at, store, ids
 
 
-def click_labelled(at, label: str, key_prefix: str, assessment_id: int):
-    return at.button(key=f"{key_prefix}:{assessment_id}").click().run()
-
-
 def test_empty_state_explains_and_offers_a_new_assessment(db_url):
     at = new_app().run()
     assert_clean(at)
@@ -67,3 +63,32 @@ def test_delete_asks_for_confirmation(db_url):
     assert [x.name for x in store.list()] == ["Keep me"]
     assert_clean(at)
     store.close()
+
+
+def test_import_an_export_as_a_new_assessment(db_url):
+    at, store, (a,) = home(db_url, "Support triage")
+    store.save_answers(a, {"ctx_task_type": "classification"}, expected_version=1)
+    exported = store.export(a, "yaml").encode()
+    at.file_uploader(key="home:import").upload("triage.readiness.yaml", exported, "application/yaml").run()
+    at.button(key="home:import:go").click().run()
+    assert_clean(at)
+    imported = [x for x in store.list() if x.id != a]
+    assert len(imported) == 1 and imported[0].name == "Support triage"
+    assert store.get(imported[0].id).snapshot.answers == {"ctx_task_type": "classification"}
+    store.close()
+
+
+def test_a_damaged_import_file_says_what_is_wrong(db_url):
+    at, store, _ = home(db_url, "Support triage")
+    at.file_uploader(key="home:import").upload("notes.yaml", b"just: some notes", "application/yaml").run()
+    at.button(key="home:import:go").click().run()
+    assert any("not an assessment export" in e.value for e in at.error)
+    assert store.count() == 1
+    store.close()
+
+
+def test_an_unreachable_database_gives_a_message_not_a_traceback(monkeypatch):
+    monkeypatch.setenv("READINESS_DATABASE_URL", "postgresql+psycopg://ana:s3cret@127.0.0.1:1/readiness")
+    at = new_app().run()
+    assert not at.exception
+    assert any("cannot be reached" in e.value and "s3cret" not in e.value for e in at.error)
