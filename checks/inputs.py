@@ -18,6 +18,10 @@ from checks.mapping import AnnotationMapping, ColumnMapping, require_columns
 
 MAX_CATEGORIES = 200  # a string column with more distinct values than this is treated as free text
 DEFAULT_SEED = 20240601
+# model fits run single-threaded: small fits gain little from OpenMP, and on a busy machine OpenMP's
+# spinning threads make them several times slower
+MODEL_THREADS = 1
+HASH_MULTIPLIER = np.uint64(0x100000001B3)  # FNV prime: order-sensitive combination of column hashes
 
 
 @dataclass(eq=False)
@@ -93,12 +97,20 @@ class CheckInputs:
         return [c for c in cols if self.column_kinds[c] == kind]
 
     # --- shared derived values ------------------------------------------------------------------
-    def row_hash(self, name: str, columns: tuple[str, ...]) -> np.ndarray:
-        """64-bit hash per row over the given columns (cached per frame and column set)."""
-        key = (name, columns)
+    def column_hash(self, name: str, column: str) -> np.ndarray:
+        """64-bit hash per value of one column (cached; equal values hash equally across frames)."""
+        key = (name, column)
         if key not in self._hashes:
-            self._hashes[key] = hash_rows(self.frame(name), list(columns))
+            self._hashes[key] = hash_column(self.frame(name)[column])
         return self._hashes[key]
+
+    def row_hash(self, name: str, columns: tuple[str, ...]) -> np.ndarray:
+        """64-bit hash per row over the given columns, combined from the cached per-column hashes."""
+        out = np.zeros(len(self.frame(name)), dtype=np.uint64)
+        for col in columns:
+            out *= HASH_MULTIPLIER
+            out ^= self.column_hash(name, col)
+        return out
 
     def sorted_values(self, name: str, column: str) -> np.ndarray:
         """Non-missing values of a numeric column as a sorted float64 array (cached)."""
@@ -119,11 +131,22 @@ class CheckInputs:
         return np.sort(rng.choice(size, size=n, replace=False))
 
 
-def hash_rows(frame: pd.DataFrame, columns: list[str]) -> np.ndarray:
-    """Vectorised 64-bit hash per row; equal values in the listed columns give equal hashes."""
-    if not columns:
-        return np.zeros(len(frame), dtype="uint64")
-    return pd.util.hash_pandas_object(frame[columns], index=False).to_numpy()
+def member_of(values: np.ndarray, reference: np.ndarray) -> np.ndarray:
+    """Boolean mask: which of `values` occur in `reference` (sort + binary search, fast for uint64 hashes)."""
+    if len(reference) == 0:
+        return np.zeros(len(values), dtype=bool)
+    ref = np.sort(reference)
+    pos = np.minimum(np.searchsorted(ref, values), len(ref) - 1)
+    return ref[pos] == values
+
+
+def hash_column(series: pd.Series) -> np.ndarray:
+    """Vectorised 64-bit hash of each value; numbers hash by value (1 and 1.0 alike), missing alike."""
+    if pd.api.types.is_numeric_dtype(series.dtype) and not pd.api.types.is_bool_dtype(series.dtype):
+        return pd.util.hash_array(series.to_numpy(dtype="float64", na_value=np.nan))
+    if not (pd.api.types.is_string_dtype(series.dtype) or pd.api.types.is_bool_dtype(series.dtype)):
+        series = series.astype("str")
+    return pd.util.hash_pandas_object(series, index=False).to_numpy()
 
 
 def to_naive_datetime(series: pd.Series) -> tuple[pd.Series, int]:

@@ -69,9 +69,11 @@ def alpha_batch(o: np.ndarray, values: np.ndarray, level: Level) -> np.ndarray:
 
 
 def item_weights(n_items: int, resamples: int, seed: int) -> np.ndarray:
-    """(resamples, n_items) counts of how often each item is drawn (multinomial resampling)."""
+    """(resamples, n_items) counts of how often each item is drawn when drawing n_items with replacement."""
     rng = np.random.default_rng(seed)
-    return rng.multinomial(n_items, np.full(n_items, 1.0 / n_items), size=resamples).astype("float64")
+    draws = rng.integers(0, n_items, size=(resamples, n_items))
+    draws += np.arange(resamples)[:, None] * n_items
+    return np.bincount(draws.ravel(), minlength=resamples * n_items).reshape(resamples, n_items).astype("float64")
 
 
 def percentile_ci(samples: np.ndarray, confidence: float = CONFIDENCE) -> list[float | None]:

@@ -13,7 +13,9 @@ from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.metrics import roc_auc_score
 from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
-from checks.inputs import CheckInputs
+from threadpoolctl import threadpool_limits
+
+from checks.inputs import MODEL_THREADS, CheckInputs
 from checks.library.features import feature_matrix
 from checks.registry import CheckContext, grade, register
 from scoring.findings import Severity, Stage
@@ -40,7 +42,8 @@ def run(inputs: CheckInputs, ctx: CheckContext) -> None:
     model = HistGradientBoostingClassifier(max_iter=int(ctx["max_iter"]), categorical_features=categorical,
                                            early_stopping=False, random_state=inputs.seed)
     folds = StratifiedKFold(int(ctx["folds"]), shuffle=True, random_state=inputs.seed)
-    proba = cross_val_predict(model, x, y, cv=folds, method="predict_proba")[:, 1]
+    with threadpool_limits(MODEL_THREADS, user_api="openmp"):
+        proba = cross_val_predict(model, x, y, cv=folds, method="predict_proba")[:, 1]
     auc = float(roc_auc_score(y, proba))
     separation = max(2 * auc - 1, 0.0)
     drivers = _drivers(x, y, columns, categorical)

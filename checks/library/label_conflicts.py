@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from checks.inputs import CheckInputs
+from checks.inputs import CheckInputs, member_of
 from checks.registry import CheckContext, grade, register
 from scoring.findings import Severity, Stage
 
@@ -22,9 +22,9 @@ def run(inputs: CheckInputs, ctx: CheckContext) -> None:
     label_codes, _ = pd.factorize(inputs.train[inputs.mapping.label])
     frame = pd.DataFrame({"key": keys, "label": label_codes})
     frame = frame[frame["label"] >= 0]
-    distinct = frame.groupby("key", sort=False)["label"].nunique()
-    conflicting = distinct[distinct > 1]
-    rows = int(frame["key"].isin(conflicting.index).sum()) if len(conflicting) else 0
+    pairs = frame.drop_duplicates()
+    conflicting = pairs["key"][pairs["key"].duplicated()].unique()
+    rows = int(member_of(frame["key"].to_numpy(), conflicting).sum()) if len(conflicting) else 0
     share = rows / max(len(frame), 1)
     ctx.metrics.update(input_columns=list(columns), conflicting_inputs=len(conflicting), conflicting_rows=rows,
                        conflicting_share=share, rows=len(frame))

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import numpy as np
-
-from checks.inputs import CheckInputs
+from checks.inputs import CheckInputs, member_of
 from checks.registry import CheckContext, grade, register
 from scoring.findings import Severity, Stage
 
@@ -14,7 +12,7 @@ from scoring.findings import Severity, Stage
           needs=("train", "production", "shared_columns"), thresholds={"share_medium": 0.001, "share_high": 0.01})
 def run(inputs: CheckInputs, ctx: CheckContext) -> None:
     columns = tuple(inputs.shared_columns)
-    shared_rows = np.isin(inputs.row_hash("production", columns), inputs.row_hash("train", columns))
+    shared_rows = member_of(inputs.row_hash("production", columns), inputs.row_hash("train", columns))
     n = len(inputs.production)
     row_share = float(shared_rows.mean()) if n else 0.0
     ctx.metrics.update(production_rows=n, shared_rows=int(shared_rows.sum()), shared_row_share=row_share)

@@ -12,7 +12,9 @@ import numpy as np
 import pandas as pd
 from sklearn.ensemble import HistGradientBoostingClassifier, HistGradientBoostingRegressor
 
-from checks.inputs import CheckInputs
+from threadpoolctl import threadpool_limits
+
+from checks.inputs import MODEL_THREADS, CheckInputs
 from checks.library.features import feature_matrix
 from checks.registry import CheckContext, register
 from scoring.findings import Severity, Stage
@@ -52,8 +54,8 @@ def run(inputs: CheckInputs, ctx: CheckContext) -> None:
         model = (HistGradientBoostingRegressor if regression else HistGradientBoostingClassifier)(
             max_iter=int(ctx["max_iter"]), categorical_features=categorical if categorical.any() else None,
             early_stopping=False, random_state=inputs.seed)
-        model.fit(x[part], y[part])
-        score = model.score(x[test], y[test])
+        with threadpool_limits(MODEL_THREADS, user_api="openmp"):
+            score = model.fit(x[part], y[part]).score(x[test], y[test])
         sizes.append(len(part))
         errors.append(max(1.0 - score, 1e-6))
     ctx.sample_size = len(y)
