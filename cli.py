@@ -172,5 +172,118 @@ def report_cmd(
     typer.echo(f"Verdict: {card.verdict.label} (overall {card.overall}/100)")
 
 
+# --- data checks (`check`, `agreement`); the data options are reused by `score` and `report` ------
+
+TrainOption = Annotated[Path | None, typer.Option("--train", help="Training sample (CSV, Parquet, JSONL, Excel).")]
+ProductionOption = Annotated[Path | None, typer.Option("--production", help="Production sample, same columns.")]
+AnnotationsOption = Annotated[
+    Path | None, typer.Option("--annotations", help="Annotations in long format: item, annotator, label[, time].")]
+LabelOption = Annotated[str | None, typer.Option("--label", help="Label column of the training sample.")]
+TimeOption = Annotated[str | None, typer.Option("--time", help="Timestamp column.")]
+TextOption = Annotated[str | None, typer.Option("--text", help="Free-text input column.")]
+IdOption = Annotated[str | None, typer.Option("--id", help="Record id column (for leakage).")]
+SegmentOption = Annotated[list[str] | None, typer.Option("--segment", help="Segment column (repeatable).")]
+EdgeTagOption = Annotated[str | None, typer.Option("--edge-tag", help="Edge-case tag column.")]
+ItemColOption = Annotated[str | None, typer.Option("--item-col", help="Annotations: item id column.")]
+AnnotatorColOption = Annotated[str | None, typer.Option("--annotator-col", help="Annotations: annotator column.")]
+AnnotationLabelColOption = Annotated[
+    str | None, typer.Option("--annotation-label-col", help="Annotations: label column.")]
+AnnotationTimeColOption = Annotated[
+    str | None, typer.Option("--annotation-time-col", help="Annotations: timestamp column (agreement over time).")]
+ChecksConfigOption = Annotated[
+    Path | None, typer.Option("--config", help="YAML overriding check thresholds: {checks: {drift: {psi_major: 0.3}}}.")]
+TodayOption = Annotated[str | None, typer.Option("--today", help="Reference date for data age (default: today).")]
+
+
+def load_check_inputs(train: Path | None, production: Path | None = None, annotations: Path | None = None, *,
+                      label: str | None = None, time: str | None = None, text: str | None = None,
+                      id: str | None = None, segment: list[str] | None = None, edge_tag: str | None = None,
+                      item_col: str | None = None, annotator_col: str | None = None,
+                      annotation_label_col: str | None = None, annotation_time_col: str | None = None,
+                      today: str | None = None):
+    """Load the data files named by the data options, or `fail` with the data problem (exit 2)."""
+    from checks.loading import DataLoadError
+    from checks.sources import build_inputs
+
+    try:
+        return build_inputs(train, production, annotations, label=label, time=time, text=text, id=id,
+                            segments=segment, edge_tag=edge_tag, item_col=item_col, annotator_col=annotator_col,
+                            annotation_label_col=annotation_label_col, annotation_time_col=annotation_time_col,
+                            today=today)
+    except (DataLoadError, ValueError) as exc:
+        fail(str(exc))
+
+
+@app.command("check")
+def check_cmd(
+    train: TrainOption = None, production: ProductionOption = None, annotations: AnnotationsOption = None,
+    label: LabelOption = None, time: TimeOption = None, text: TextOption = None, id: IdOption = None,
+    segment: SegmentOption = None, edge_tag: EdgeTagOption = None, item_col: ItemColOption = None,
+    annotator_col: AnnotatorColOption = None, annotation_label_col: AnnotationLabelColOption = None,
+    annotation_time_col: AnnotationTimeColOption = None, config: ChecksConfigOption = None,
+    today: TodayOption = None, fmt: FormatOption = Format.text,
+) -> None:
+    """Run every data check on the sample files; findings, per-check status and the drift table."""
+    from checks.config import ConfigError, load_config
+    from checks.registry import run_checks
+    from checks.text import report_text
+
+    if train is None and annotations is None:
+        fail("give at least --train FILE (or --annotations FILE)")
+    try:
+        overrides = load_config(config) if config else None
+        inputs = load_check_inputs(train, production, annotations, label=label, time=time, text=text, id=id,
+                                   segment=segment, edge_tag=edge_tag, item_col=item_col, annotator_col=annotator_col,
+                                   annotation_label_col=annotation_label_col, annotation_time_col=annotation_time_col,
+                                   today=today)
+        report = run_checks(inputs, overrides)
+    except ConfigError as exc:
+        fail(str(exc))
+    if fmt is Format.json:
+        typer.echo(json.dumps(report.to_json(), indent=2, ensure_ascii=False, allow_nan=False))
+    else:
+        typer.echo(report_text(report))
+
+
+class Level(StrEnum):
+    nominal = "nominal"
+    ordinal = "ordinal"
+    interval = "interval"
+    ratio = "ratio"
+
+
+@app.command("agreement")
+def agreement_cmd(
+    file: Annotated[Path, typer.Argument(help="Annotations in long format (CSV, Parquet, JSONL, Excel).")],
+    item: Annotated[str, typer.Option("--item", help="Item id column.")],
+    annotator: Annotated[str, typer.Option("--annotator", help="Annotator column.")],
+    label: Annotated[str, typer.Option("--label", help="Label column.")],
+    level: Annotated[Level, typer.Option("--level", help="Measurement level for Krippendorff's alpha.")] = Level.nominal,
+    time: Annotated[str | None, typer.Option("--time", help="Timestamp column (agreement over time).")] = None,
+    fmt: FormatOption = Format.text,
+) -> None:
+    """Inter-annotator agreement: Krippendorff's alpha, Fleiss' and Cohen's kappa, per-annotator diagnostics."""
+    from checks.agreement import AgreementInputError, compute_agreement
+    from checks.inputs import to_naive_datetime
+    from checks.loading import DataLoadError, load_table
+    from checks.mapping import AnnotationMapping, require_columns
+
+    try:
+        frame = load_table(file)
+        require_columns(frame, AnnotationMapping(item=item, annotator=annotator, label=label, timestamp=time),
+                        file.name)
+        if time:
+            frame[time], _ = to_naive_datetime(frame[time])
+        result = compute_agreement(frame, item, annotator, label, level=level.value, timestamp=time).to_json()
+    except (DataLoadError, AgreementInputError) as exc:
+        fail(str(exc))
+    if fmt is Format.json:
+        typer.echo(json.dumps(result, indent=2, ensure_ascii=False, allow_nan=False))
+    else:
+        from checks.text import agreement_text
+
+        typer.echo(agreement_text(result))
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(app())

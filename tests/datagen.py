@@ -24,12 +24,14 @@ WORDS = np.array("order package refund invoice charge card late broken login pas
 START = pd.Timestamp("2024-01-01")
 
 
-def _texts(rng: np.random.Generator, n: int, words: int = 8) -> pd.Series:
-    """Short support-ticket-like texts built from a vocabulary, with some exact and near repeats."""
-    n_unique = max(int(n * 0.9), 1)
-    picks = WORDS[rng.integers(0, len(WORDS), size=(n_unique, words))]
-    base = pd.Series(picks[:, 0]).str.cat([pd.Series(picks[:, j]) for j in range(1, words)], sep=" ")
-    texts = base.to_numpy(dtype=object)[rng.integers(0, n_unique, n)]
+def _texts(rng: np.random.Generator, n: int, words: int = 8, repeat_share: float = 0.03) -> pd.Series:
+    """Short support-ticket-like texts (with an order number), `repeat_share` of them verbatim repeats."""
+    picks = WORDS[rng.integers(0, len(WORDS), size=(n, words))]
+    numbers = pd.Series(rng.integers(10_000, 99_999, n)).astype("str")
+    base = ("order " + numbers).str.cat([pd.Series(picks[:, j]) for j in range(words)], sep=" ")
+    texts = base.to_numpy(dtype=object)
+    repeats = np.flatnonzero(rng.random(n) < repeat_share)
+    texts[repeats] = texts[rng.integers(0, n, len(repeats))]
     return pd.Series(texts, dtype="str")
 
 

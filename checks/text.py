@@ -1,0 +1,62 @@
+"""Plain-text rendering of a check report and of agreement results, for the command line."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from checks.report import CheckReport
+
+STATUS_MARK = {"ok": "ok", "finding": "FINDING", "skipped": "skipped", "error": "ERROR"}
+
+
+def _num(value: Any) -> str:
+    if value is None:
+        return "n/a"
+    return f"{value:.3f}" if isinstance(value, float) else str(value)
+
+
+def report_text(report: CheckReport) -> str:
+    lines = ["Data checks", "==========="]
+    for c in report.checks:
+        extra = f" ({c.message})" if c.message else ""
+        sample = f" [sample {c.sample_size:,}]" if c.sample_size else ""
+        lines.append(f"{STATUS_MARK[c.status.value]:8} {c.id:22} {c.seconds:6.2f}s{sample}{extra}")
+    lines += ["", f"Findings ({len(report.findings)})", "--------"]
+    for f in sorted(report.findings, key=lambda f: -f.severity.rank):
+        lines.append(f"[{f.severity.value}] {f.area} / {f.check}: {f.title}")
+        lines.append(f"    {f.why}")
+        if f.action:
+            lines.append(f"    -> {f.action.text} ({f.action.owner}, {f.action.due.label.lower()})")
+    drifted = [c for c in report.drift.get("columns", []) if c["drifted"]]
+    if report.drift.get("columns"):
+        lines += ["", "Drift (training vs production)", "------------------------------"]
+        for c in report.drift["columns"]:
+            score = f"PSI {_num(c.get('psi'))}" if "psi" in c else f"JS {_num(c.get('js_distance'))}"
+            lines.append(f"{'*' if c['drifted'] else ' '} {c['column']:24} {c['kind']:12} {score}")
+        lines.append(f"{len(drifted)} drifted column(s)")
+    return "\n".join(lines)
+
+
+def agreement_text(result: dict[str, Any]) -> str:
+    r = result
+    ci = r["krippendorff_alpha_ci"]
+    lines = [
+        f"Items: {r['n_items']}  annotators: {r['n_annotators']}  ratings: {r['n_ratings']}  level: {r['level']}",
+        f"Krippendorff's alpha: {_num(r['krippendorff_alpha'])}  (95% CI {_num(ci[0])} to {_num(ci[1])})",
+        f"Fleiss' kappa:        {_num(r['fleiss_kappa'])}",
+        f"Mean Cohen's kappa:   {_num(r['cohen_kappa_mean'])}  over {r['cohen_kappa_pairs']} annotator pair(s)",
+        f"Percent agreement:    {_num(r['percent_agreement'])}",
+        "", "Per annotator (agreement with others, alpha without them):",
+    ]
+    for a in r["per_annotator"]:
+        lines.append(f"  {a['annotator']:16} items {a['n_items']:6}  agreement {_num(a['agreement'])}  "
+                     f"alpha without {_num(a['alpha_without'])}")
+    if r["confused_pairs"]:
+        lines += ["", "Most confused label pairs:"]
+        lines += [f"  {p['labels'][0]} <-> {p['labels'][1]}: {p['share_of_disagreements']:.0%} of disagreements"
+                  for p in r["confused_pairs"]]
+    if r["over_time"]:
+        lines += ["", "Agreement over time:"]
+        lines += [f"  {w['start'][:10]} .. {w['end'][:10]}: alpha {_num(w['alpha'])}" for w in r["over_time"]]
+    lines += [f"note: {n}" for n in r["notes"]]
+    return "\n".join(lines)
