@@ -61,7 +61,8 @@ def run(inputs: CheckInputs, ctx: CheckContext) -> None:
     ctx.sample_size = len(y)
     fit = fit_power_law(np.array(sizes, float), np.array(errors))
     full = len(inputs.train)
-    predict = (lambda n: fit[0] * n ** (-fit[1])) if fit else None
+    # an error that does not fall with more data (b <= 0) is extrapolated as flat
+    predict = (lambda n: fit[0] * n ** (-max(fit[1], 0.0))) if fit else None
     now = predict(full) if predict else None
     at2, at10 = (predict(2 * full), predict(10 * full)) if predict else (None, None)
     flattened = fit is None or fit[1] <= 0 or (now - at2) < ctx["flat_gain"]
