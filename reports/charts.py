@@ -101,16 +101,18 @@ def class_balance_chart(counts: Mapping[str, float], minimum: float | None = Non
 
 
 def annotator_agreement_chart(rows: Sequence[Mapping[str, Any]], target: float | None = None) -> alt.Chart:
-    """Agreement of each annotator with the others (rows: `annotator`, `value`), with the target as a rule."""
+    """Agreement of each annotator with the others (rows: `annotator`, `value`); with a target, those below are red."""
     data = [{"annotator": str(r["annotator"]), "value": r["value"],
              "status": "Below target" if target is not None and r["value"] < target else "At or above target"}
             for r in rows]
+    low = min([0.0, *(d["value"] for d in data)])
+    color = (alt.Color("status:N", title=None, legend=alt.Legend(orient="bottom"),
+                       scale=alt.Scale(domain=["At or above target", "Below target"], range=[ACCENT, NOT_READY]))
+             if target is not None else alt.value(ACCENT))
     bars = alt.Chart(alt.Data(values=data)).mark_bar(height=12).encode(
         y=alt.Y("annotator:N", sort=None, title=None),
-        x=alt.X("value:Q", title="Agreement with the other annotators", scale=alt.Scale(domain=[min(0, *(
-            d["value"] for d in data)) if data else 0, 1])),
-        color=alt.Color("status:N", title=None, legend=alt.Legend(orient="bottom"),
-                        scale=alt.Scale(domain=["At or above target", "Below target"], range=[ACCENT, NOT_READY])),
+        x=alt.X("value:Q", title="Agreement with the other annotators", scale=alt.Scale(domain=[low, 1])),
+        color=color,
         tooltip=["annotator:N", "value:Q"],
     )
     layers = [bars]
@@ -125,8 +127,7 @@ def agreement_over_time_chart(rows: Sequence[Mapping[str, Any]], target: float |
     data = [{"period": str(r["period"]), "value": r["value"]} for r in rows]
     line = alt.Chart(alt.Data(values=data)).mark_line(point=True, color=ACCENT).encode(
         x=alt.X("period:O", title=None, sort=None, axis=alt.Axis(labelAngle=-30)),
-        y=alt.Y("value:Q", title="Agreement", scale=alt.Scale(domain=[min(0, *(d["value"] for d in data))
-                                                                     if data else 0, 1])),
+        y=alt.Y("value:Q", title="Agreement", scale=alt.Scale(domain=[min([0.0, *(d["value"] for d in data)]), 1])),
         tooltip=["period:O", "value:Q"],
     )
     layers = [line]

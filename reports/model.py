@@ -46,10 +46,10 @@ class ReportMeta(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    project: str = Field(default="", max_length=300)
-    assessment: str = Field(default="Data-readiness assessment", max_length=300)
+    project: str = Field(default="", max_length=1000)
+    assessment: str = Field(default="Data-readiness assessment", max_length=1000)
     revision: int = Field(default=1, ge=1)
-    author: str = Field(default="", max_length=300)
+    author: str = Field(default="", max_length=1000)
     date: dt.date
 
 

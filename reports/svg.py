@@ -11,9 +11,13 @@ import re
 
 import altair as alt
 import vl_convert as vlc
+from defusedxml import ElementTree
 from markupsafe import Markup
 
-_EXTERNAL = re.compile(r"""(?:href|src)\s*=\s*["'](?!#)""", re.IGNORECASE)
+# attributes that may hold url(...) references; labels and text may mention URLs harmlessly
+_URL_ATTRIBUTES = {"style", "fill", "stroke", "clip-path", "mask", "filter", "marker-start", "marker-mid",
+                   "marker-end", "cursor"}
+_URL = re.compile(r"url\(\s*['\"]?(?!#)", re.IGNORECASE)
 
 
 class ChartRenderError(RuntimeError):
@@ -34,6 +38,25 @@ def chart_svg(chart: alt.TopLevelMixin, prefix: str = "chart") -> Markup:
         raise ChartRenderError(f"cannot render chart: {exc}") from exc
     svg = re.sub(r"^\s*<\?xml[^>]*>\s*", "", svg)
     svg = re.sub(r'(id="|url\(#)(clip\d+)', lambda m: f"{m.group(1)}{prefix}-{m.group(2)}", svg)
-    if _EXTERNAL.search(svg):
+    if _references_outside(svg):
         raise ChartRenderError("the chart SVG references an external resource")
     return Markup(svg)
+
+
+def _references_outside(svg: str) -> bool:
+    """Whether any element or attribute (not text content) could make a renderer fetch something."""
+    try:
+        root = ElementTree.fromstring(svg)
+    except ElementTree.ParseError:
+        return True
+    for element in root.iter():
+        tag = element.tag.rsplit("}", 1)[-1].lower()
+        if tag in ("image", "use", "a", "foreignobject", "script", "style", "feimage"):
+            return True
+        for name, value in element.attrib.items():
+            local = name.rsplit("}", 1)[-1].lower()
+            if local in ("href", "src") and not value.startswith("#"):
+                return True
+            if local in _URL_ATTRIBUTES and _URL.search(value):
+                return True
+    return False

@@ -1,0 +1,75 @@
+"""Shared fixtures for report tests: a fixed clock, the example answers and a sample check report."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from checks.report import CheckReport, CheckResult, CheckStatus
+from questionnaire import bundled_questionnaire
+from questionnaire.answers import normalize_answers, read_answers_file
+from reports import build_report
+from scoring.findings import Action, Finding, Severity, Stage
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+FIXED_NOW = dt.datetime(2026, 11, 27, 9, 30, tzinfo=dt.UTC)
+
+
+def fixed_clock() -> dt.datetime:
+    return FIXED_NOW
+
+
+def example_answers(name: str) -> dict:
+    q = bundled_questionnaire()
+    return normalize_answers(q, read_answers_file(EXAMPLES / name))
+
+
+def sample_checks(column: str = "channel", message: str = "") -> CheckReport:
+    """A check report shaped like the checks package's output, including a check the reports do not know."""
+    drift = [
+        {"column": column, "kind": "categorical", "js_distance": 0.31, "chi2": 812.0, "drifted": True,
+         "level": "major", "unseen_categories": 1},
+        {"column": "body_length", "kind": "text_length", "psi": 0.04, "ks": 0.05, "drifted": False, "level": None},
+        {"column": "customer_tier", "kind": "categorical", "js_distance": 0.12, "drifted": True, "level": "moderate"},
+    ]
+    finding = Finding(
+        id="check:drift", area="representativeness", severity=Severity.high,
+        title="2 of 3 columns differ between training and production",
+        why=f"The production sample is distributed differently in {column} and customer_tier.",
+        action=Action(text="Stratify the training sample by channel and customer tier, then re-check drift.",
+                      owner="Data lead", due=Stage.before_first_training),
+        kind="check", source="check:drift", check="drift", risk=0.75, metrics={"columns": [column]})
+    return CheckReport(
+        findings=[finding],
+        checks=[
+            CheckResult(id="drift", area="representativeness", title="Column drift, training vs production",
+                        status=CheckStatus.finding, message=message, sample_size=5000, seconds=0.4,
+                        metrics={"columns_compared": 3, "columns_drifted": 2, "drifted_columns": [column,
+                                                                                                 "customer_tier"]}),
+            CheckResult(id="rare_classes", area="edge_cases", title="Rare classes", status=CheckStatus.ok,
+                        sample_size=5000, seconds=0.01,
+                        metrics={"classes": 4, "rare_classes": 0,
+                                 "counts": {"billing": 2100, "technical": 1800, "account": 900, column: 200}}),
+            CheckResult(id="annotation_agreement", area="annotation", title="Inter-annotator agreement",
+                        status=CheckStatus.ok, sample_size=1200, seconds=0.9,
+                        metrics={"krippendorff_alpha": 0.81, "percent_agreement": 0.9,
+                                 "per_annotator": [{"annotator": "ann-1", "n_items": 400, "agreement": 0.91},
+                                                   {"annotator": column, "n_items": 380, "agreement": 0.72},
+                                                   {"annotator": "ann-3", "n_items": 420, "agreement": 0.88}],
+                                 "over_time": [{"window": i + 1, "start": f"2026-0{i + 1}-01", "alpha": a}
+                                               for i, a in enumerate([0.84, 0.82, 0.78, 0.74])]}),
+            CheckResult(id="future_check", area="volume_quality", title="A check this report has never seen",
+                        status=CheckStatus.skipped, message="no timestamp column mapped",
+                        metrics={"nested": {"a": 1, "b": [1, 2, 3]}, "ratio": float("nan")}),
+        ],
+        drift={"columns": drift},
+    )
+
+
+@pytest.fixture(scope="session")
+def typical_report():
+    return build_report(example_answers("support_ticket_routing.yaml"), checks=sample_checks(),
+                        project="Support ticket routing", assessment="Kickoff assessment", revision=3,
+                        author="Dana Reyes", clock=fixed_clock)

@@ -1,0 +1,62 @@
+"""The PDF: structure (pages, verdict, every action, page numbers), paper sizes, and the render limits."""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+
+from reports import ReportRenderError, render_pdf
+from reports.pdf import html_to_pdf
+from tests.reports.pdf_text import has_embedded_files, pdf_reader, pdf_text, squashed
+
+A4_WIDTH_PT, LETTER_WIDTH_PT = 595.3, 612.0
+
+
+@pytest.fixture(scope="module")
+def typical_pdf(typical_report):
+    started = time.monotonic()
+    data = render_pdf(typical_report)
+    assert time.monotonic() - started < 30
+    return data
+
+
+def test_structure(typical_report, typical_pdf):
+    reader = pdf_reader(typical_pdf)
+    pages = len(reader.pages)
+    assert 8 <= pages <= 60
+    text = pdf_text(typical_pdf)
+    flat = squashed(text)
+    assert squashed(f"Verdict: {typical_report.scorecard.verdict.label}") in flat
+    for action in typical_report.scorecard.actions:
+        assert squashed(action.text) in flat, f"action {action.priority} missing from the PDF"
+    for n in range(1, pages + 1):
+        assert f"Page {n} of {pages}" in text
+    assert "Kickoff assessment · revision 3" in text  # running header
+    assert not has_embedded_files(typical_pdf)
+
+
+def test_contents_has_page_references(typical_pdf):
+    contents = pdf_reader(typical_pdf).pages[1].extract_text()
+    assert re.search(r"Action plan[ .]*\d+", contents)
+    assert re.search(r"Appendix [A-C]: How the scores are computed[ .]*\d+", contents)
+
+
+def test_paper_sizes(typical_report):
+    letter = pdf_reader(render_pdf(typical_report, "letter")).pages[0].mediabox
+    assert float(letter.width) == pytest.approx(LETTER_WIDTH_PT, abs=1)
+
+
+def test_a4_is_default(typical_pdf):
+    assert float(pdf_reader(typical_pdf).pages[0].mediabox.width) == pytest.approx(A4_WIDTH_PT, abs=1)
+
+
+def test_time_limit_gives_a_clear_error():
+    with pytest.raises(ReportRenderError, match="longer than"):
+        html_to_pdf("<p>" + "word " * 200000 + "</p>", time_limit=0.5)
+
+
+def test_memory_limit_gives_a_clear_error():
+    with pytest.raises(ReportRenderError, match="memory"):
+        html_to_pdf("<p>tiny</p>", memory_limit_mb=40)
