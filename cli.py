@@ -133,8 +133,18 @@ def report_cmd(
     project: Annotated[str | None, typer.Option("--project", help="Project name shown on the cover.")] = None,
     author: Annotated[str | None, typer.Option("--author", help="Who prepared the assessment.")] = None,
     scoring_config: ScoringConfigOption = None,
+    train: TrainOption = None, production: ProductionOption = None, annotations: AnnotationsOption = None,
+    label: LabelOption = None, time: TimeOption = None, text: TextOption = None, id: IdOption = None,
+    segment: SegmentOption = None, edge_tag: EdgeTagOption = None, item_col: ItemColOption = None,
+    annotator_col: AnnotatorColOption = None, annotation_label_col: AnnotationLabelColOption = None,
+    annotation_time_col: AnnotationTimeColOption = None, checks_config: ChecksConfigOption = None,
+    today: TodayOption = None,
 ) -> None:
-    """Render the readiness report (PDF, and optionally HTML and JSON) from answers or an export."""
+    """Render the readiness report (PDF, and optionally HTML and JSON) from answers or an export.
+
+    With sample data (the same options as `readiness check`), the data checks run first and the
+    report gains its data-evidence sections; otherwise an export's stored check results are ignored.
+    """
     from questionnaire.answers import AnswersError, normalize_answers
     from reports import ReportRenderError, build_report, render_html, render_pdf, report_json
     from reports.source import read_report_source
@@ -149,7 +159,22 @@ def report_cmd(
         fail(f"{source} has {len(exc.problems)} problem(s):\n" + "\n".join(f"  - {p}" for p in exc.problems))
     except ConfigError as exc:
         fail(str(exc))
-    report = build_report(answers, questionnaire=q, config=config, revision=src.revision,
+    checks = None
+    if train is not None or annotations is not None:
+        from checks.config import ConfigError as ChecksConfigError
+        from checks.config import load_config
+        from checks.registry import run_checks
+
+        try:
+            overrides = load_config(checks_config) if checks_config else None
+        except ChecksConfigError as exc:
+            fail(str(exc))
+        inputs = load_check_inputs(train, production, annotations, label=label, time=time, text=text, id=id,
+                                   segment=segment, edge_tag=edge_tag, item_col=item_col, annotator_col=annotator_col,
+                                   annotation_label_col=annotation_label_col, annotation_time_col=annotation_time_col,
+                                   today=today)
+        checks = run_checks(inputs, overrides)
+    report = build_report(answers, questionnaire=q, config=config, revision=src.revision, checks=checks,
                           assessment=title if title is not None else src.assessment,
                           project=project if project is not None else src.project,
                           author=author if author is not None else src.author)

@@ -135,10 +135,14 @@ def default_thresholds() -> dict[str, dict[str, Any]]:
 # --- charts for well-known checks: builder(metrics, thresholds) -> (title, caption, chart) or None ---
 
 def _class_balance(metrics: dict[str, Any], thresholds: dict[str, Any]):
+    """From `classes: [{class, count, target}]` (class_volume) or `counts: {label: n}` (rare_classes)."""
     counts = metrics.get("counts")
+    rows = metrics.get("classes")
+    if isinstance(rows, list) and rows and all(isinstance(r, dict) and "count" in r for r in rows):
+        counts = {str(r.get("class", r.get("label", "?"))): r["count"] for r in rows}
     if not isinstance(counts, dict) or not counts:
         return None
-    minimum = thresholds.get("min_count")
+    minimum = thresholds.get("target_per_class", thresholds.get("min_count"))
     chart = charts.class_balance_chart({str(k): float(v) for k, v in counts.items()},
                                        float(minimum) if isinstance(minimum, (int, float)) else None)
     return ("Examples per class", "Classes under the dashed line have too few examples to learn or to measure.",
@@ -183,9 +187,7 @@ def _over_time(metrics: dict[str, Any], thresholds: dict[str, Any]):
 
 
 CHART_BUILDERS: dict[str, list[Callable]] = {
-    "rare_classes": [_class_balance],
-    "class_balance": [_class_balance],
-    "examples_per_class": [_class_balance],
+    "class_volume": [_class_balance],
     "annotation_agreement": [_per_annotator, _over_time],
 }
 

@@ -48,10 +48,11 @@ def sample_checks(column: str = "channel", message: str = "") -> CheckReport:
                         status=CheckStatus.finding, message=message, sample_size=5000, seconds=0.4,
                         metrics={"columns_compared": 3, "columns_drifted": 2, "drifted_columns": [column,
                                                                                                  "customer_tier"]}),
-            CheckResult(id="rare_classes", area="edge_cases", title="Rare classes", status=CheckStatus.ok,
-                        sample_size=5000, seconds=0.01,
-                        metrics={"classes": 4, "rare_classes": 0,
-                                 "counts": {"billing": 2100, "technical": 1800, "account": 900, column: 200}}),
+            CheckResult(id="class_volume", area="volume_quality", title="Examples per class vs target",
+                        status=CheckStatus.ok, sample_size=5000, seconds=0.01,
+                        metrics={"below_target": 0, "classes": [
+                            {"class": k, "count": v, "target": 200}
+                            for k, v in {"billing": 2100, "technical": 1800, "account": 900, column: 200}.items()]}),
             CheckResult(id="annotation_agreement", area="annotation", title="Inter-annotator agreement",
                         status=CheckStatus.ok, sample_size=1200, seconds=0.9,
                         metrics={"krippendorff_alpha": 0.81, "percent_agreement": 0.9,

@@ -60,3 +60,55 @@ def test_time_limit_gives_a_clear_error():
 def test_memory_limit_gives_a_clear_error():
     with pytest.raises(ReportRenderError, match="memory"):
         html_to_pdf("<p>tiny</p>", memory_limit_mb=40)
+
+
+def test_cli_report_writes_pdf_html_and_json(tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from cli import app
+    from tests.reports.conftest import EXAMPLES
+
+    out = tmp_path / "r.pdf"
+    result = CliRunner().invoke(app, ["report", str(EXAMPLES / "support_ticket_routing.yaml"), "-o", str(out),
+                                      "--html", str(tmp_path / "r.html"), "--json", str(tmp_path / "r.json"),
+                                      "--paper", "letter", "--project", "Routing", "--author", "Dana"])
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes().startswith(b"%PDF")
+    assert "Routing" in (tmp_path / "r.html").read_text(encoding="utf-8")
+    exported = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert exported["format"] == "readiness-report" and exported["scorecard"]["verdict"] == "ready_with_conditions"
+
+
+def test_cli_report_reads_an_assessment_export(tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from cli import app
+    from tests.reports.conftest import example_answers
+
+    export = {"format": "readiness-assessment", "format_version": 1,
+              "assessment": {"name": "Retrain 4", "project": "Routing", "owner": "Dana", "current_revision": 2,
+                             "created_at": "2026-11-01T00:00:00+00:00"},
+              "revisions": [{"number": 1, "snapshot": {"answers": {}}},
+                            {"number": 2, "snapshot": {"answers": example_answers("best_practice.yaml")}}]}
+    source = tmp_path / "export.json"
+    source.write_text(json.dumps(export), encoding="utf-8")
+    result = CliRunner().invoke(app, ["report", str(source), "-o", str(tmp_path / "r.pdf"),
+                                      "--html", str(tmp_path / "r.html")])
+    assert result.exit_code == 0, result.output
+    html = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "Retrain 4 · revision 2" in html and "Verdict: <strong>Ready</strong>" in html
+
+
+def test_cli_report_rejects_invalid_answers(tmp_path):
+    from typer.testing import CliRunner
+
+    from cli import app
+
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("answers:\n  no_such_question: 1\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["report", str(bad), "-o", str(tmp_path / "r.pdf")])
+    assert result.exit_code == 2 and not (tmp_path / "r.pdf").exists()
