@@ -17,7 +17,8 @@ def run(inputs: CheckInputs, ctx: CheckContext) -> None:
     rows = [{"tag": t, "count": int(counts.get(t, 0)), "target": targets.get(t, int(ctx["min_per_tag"]))}
             for t in tags]
     short = [r for r in rows if r["count"] < r["target"]]
-    ctx.metrics.update(tags=rows, tagged_rows=int(counts.sum()), tags_below_target=len(short))
+    ctx.metrics.update(tags=rows, tagged_rows=int(counts.sum()), tags_below_target=len(short),
+                       smallest=min((r["count"] for r in rows), default=None))
     if not short:
         return
     severity = Severity.high if any(r["count"] == 0 for r in short) else Severity.medium

@@ -15,19 +15,21 @@ from scoring.findings import Severity, Stage
           description="Segment values with few training rows, and segment x label combinations with few examples.",
           needs=("train", "segments"), thresholds={"min_segment": 50, "min_cell": 20})
 def run(inputs: CheckInputs, ctx: CheckContext) -> None:
-    thin_segments, thin_cells = [], []
+    thin_segments, thin_cells, smallest = [], [], []
     label = inputs.mapping.label
     labels = inputs.train[label].astype("str").fillna(MISSING) if label else None
     for col in inputs.mapping.segments:
         key = segment_keys(inputs.train, [col])
         n = key.value_counts()
+        smallest.append(int(n.min()) if len(n) else 0)
         thin_segments += [{"column": col, "segment": str(k), "count": int(v)}
                           for k, v in n[n < ctx["min_segment"]].items()]
         if labels is not None:
             cells = pd.crosstab(key, labels).stack()  # includes zero cells of observed segments and labels
             thin_cells += [{"column": col, "segment": str(s), "label": str(lab), "count": int(v)}
                            for (s, lab), v in cells[cells < ctx["min_cell"]].items()]
-    ctx.metrics.update(thin_segments=len(thin_segments), thin_cells=len(thin_cells))
+    ctx.metrics.update(thin_segments=len(thin_segments), thin_cells=len(thin_cells),
+                       smallest_segment=min(smallest, default=None))
     if thin_segments:
         listing = ", ".join(f"{r['column']}={r['segment']} ({r['count']})" for r in thin_segments[:5])
         ctx.flag(Severity.medium, f"{len(thin_segments)} segment(s) have fewer than {ctx['min_segment']} training rows",
