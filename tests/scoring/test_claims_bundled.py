@@ -1,0 +1,75 @@
+"""The shipped claims: each one fires on contradicting evidence, and each names a metric a check really reports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checks.inputs import CheckInputs  # noqa: F401  (imported so the registry is populated)
+from questionnaire import bundled_questionnaire
+from scoring.claims import bundled_claims
+from scoring.engine import score
+from tests.answer_sets import extreme_answers, satisfying
+
+Q = bundled_questionnaire()
+CLAIMS = bundled_claims().claims
+
+
+def contradicting_metrics(claim, claimed) -> dict:
+    ev = claim.evidence
+    if ev.below_answer:
+        value = claimed - 1 if claimed >= 1 else claimed / 2
+    elif ev.gte is not None:
+        value = ev.gte
+    elif ev.gt is not None:
+        value = ev.gt + 1
+    elif ev.lte is not None:
+        value = ev.lte
+    else:
+        value = ev.lt - 1
+    metrics: dict = {}
+    node = metrics.setdefault(ev.check, {})
+    *path, last = ev.metric.split(".")
+    for key in path:
+        node = node.setdefault(key, {})
+    node[last] = value
+    return metrics
+
+
+@pytest.mark.parametrize("claim", CLAIMS, ids=lambda c: c.id)
+def test_every_claim_fires_when_data_contradicts_the_answer(claim):
+    answers = {**extreme_answers(Q, worst=False), **satisfying(claim.when, Q)}
+    if Q.question(claim.answer).type.value == "number":
+        answers[claim.answer] = max(answers.get(claim.answer) or 0, 50 if Q.question(claim.answer).max > 1 else 0.8)
+    card = score(Q, answers, check_metrics=contradicting_metrics(claim, answers[claim.answer]))
+    found = {r.id: r for r in card.risks}
+    assert f"claim:{claim.id}" in found, claim.id
+    finding = found[f"claim:{claim.id}"]
+    assert finding.kind == "claim" and finding.question_id == claim.answer
+    assert "{" not in finding.why
+
+
+@pytest.mark.parametrize("claim", CLAIMS, ids=lambda c: c.id)
+def test_no_claim_without_contradicting_data(claim):
+    answers = {**extreme_answers(Q, worst=False), **satisfying(claim.when, Q)}
+    card = score(Q, answers, check_metrics={claim.evidence.check: {}})
+    assert f"claim:{claim.id}" not in {r.id for r in card.risks}
+
+
+def test_every_claim_names_a_registered_check_and_a_metric_it_reports(tmp_path: Path):
+    from checks.registry import REGISTRY, run_checks
+    from checks.sources import build_inputs
+    from benchmarks import datagen
+
+    files = datagen.write_samples(tmp_path, 3000, 800, 300)
+    inputs = build_inputs(
+        train=files["train"], production=files["production"], annotations=files["annotations"],
+        label="label", time="timestamp", text="text", id="id", segments=["region"], edge_tag="region",
+        item_col="item_id", annotator_col="annotator", annotation_label_col="label",
+    )
+    report = run_checks(inputs)
+    metrics = {c.id: c.metrics for c in report.checks}
+    for claim in CLAIMS:
+        assert claim.evidence.check in REGISTRY, claim.id
+        assert claim.evidence.measure(metrics) is not None, f"{claim.id}: {claim.evidence.metric} not reported"
