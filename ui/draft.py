@@ -18,8 +18,9 @@ import streamlit as st
 from assessments import ConflictError, NotFoundError, Store, StoreError
 from questionnaire import Questionnaire
 from questionnaire.answers import normalize_answers, validate_answers
-from scoring.engine import score
+from scoring.scorecard import Scorecard
 from ui import services
+from ui.evidence import report_from_saved, score_with_evidence
 
 log = logging.getLogger(__name__)
 DRAFT_KEY = "draft"
@@ -44,6 +45,8 @@ class Draft:
     save_error: str | None = None
     attempted: set[str] = field(default_factory=set)  # steps where "Next" asked for required answers
     focus: str | None = None  # question to highlight after a jump from the results page
+    checks: dict[str, Any] | None = None  # the revision's saved data-check results (see ui.evidence)
+    checks_unsaved: bool = False  # results computed here that the database refused (a conflict)
 
 
 def current() -> Draft | None:
@@ -63,6 +66,7 @@ def open_assessment(store: Store, assessment_id: int) -> Draft:
     draft = Draft(
         assessment_id=a.id, name=a.name, version=a.version, answers=dict(opened.snapshot.answers),
         step=a.last_step, revision=a.current_revision, project=a.project, owner=a.owner,
+        checks=opened.snapshot.checks,
     )
     _forget_widgets()
     st.session_state[DRAFT_KEY] = draft
@@ -100,10 +104,18 @@ def scorable(questionnaire: Questionnaire, answers: dict[str, Any]) -> tuple[dic
     return normalize_answers(questionnaire, {k: v for k, v in answers.items() if k not in bad}), problems
 
 
-def scorecard_for(questionnaire: Questionnaire, answers: dict[str, Any]) -> dict[str, Any] | None:
-    """The scorecard of these answers as stored JSON, or None if they cannot be scored yet."""
+def scorecard(questionnaire: Questionnaire, draft: Draft) -> tuple[Scorecard, list[str]]:
+    """The draft's scorecard with its data evidence (findings and claims), and the answers left out."""
+    valid, problems = scorable(questionnaire, draft.answers)
+    return score_with_evidence(questionnaire, valid, report_from_saved(draft.checks)), problems
+
+
+def scorecard_for(questionnaire: Questionnaire, answers: dict[str, Any],
+                  checks: dict[str, Any] | None = None) -> dict[str, Any] | None:
+    """The scorecard of these answers (and saved check results) as stored JSON, or None if not scorable."""
     try:
-        return score(questionnaire, scorable(questionnaire, answers)[0]).model_dump(mode="json")
+        valid = scorable(questionnaire, answers)[0]
+        return score_with_evidence(questionnaire, valid, report_from_saved(checks)).model_dump(mode="json")
     except Exception:  # noqa: BLE001 - a scoring problem must never block saving answers
         log.exception("scoring failed; saving the answers without a scorecard")
         return None
@@ -118,7 +130,8 @@ def save(draft: Draft, *, store: Store | None = None, questionnaire: Questionnai
     try:
         draft.version = store.save_answers(
             draft.assessment_id, draft.answers, expected_version=draft.version, last_step=draft.step,
-            questionnaire_version=questionnaire.version, scorecard=scorecard_for(questionnaire, draft.answers),
+            questionnaire_version=questionnaire.version,
+            scorecard=scorecard_for(questionnaire, draft.answers, draft.checks),
         )
     except ConflictError as exc:
         draft.conflict = str(exc)
@@ -128,6 +141,28 @@ def save(draft: Draft, *, store: Store | None = None, questionnaire: Questionnai
         return False
     draft.saved_at, draft.save_error = datetime.now(UTC), None
     return True
+
+
+def save_checks(draft: Draft, checks: dict[str, Any], *, store: Store | None = None) -> bool:
+    """Keep new check results on the draft and save them with the revision (then its rescored answers).
+
+    If the assessment changed elsewhere the results stay here, marked unsaved, and the usual conflict
+    banner asks the user what to do; `retry_checks` saves them once that is settled.
+    """
+    store = store or services.store()
+    draft.checks, draft.checks_unsaved = checks, True
+    if draft.conflict:
+        return False
+    try:
+        draft.version = store.save_checks(draft.assessment_id, checks, expected_version=draft.version)
+    except ConflictError as exc:
+        draft.conflict = str(exc)
+        return False
+    except StoreError as exc:
+        draft.save_error = str(exc)
+        return False
+    draft.checks_unsaved = False
+    return save(draft, store=store)
 
 
 def set_answer(question_id: str, value: Any) -> None:
@@ -167,7 +202,10 @@ def keep_mine(store: Store) -> None:
         return
     draft.version = store.get(draft.assessment_id).assessment.version
     draft.conflict = None
-    save(draft, store=store)
+    if draft.checks_unsaved and draft.checks is not None:
+        save_checks(draft, draft.checks, store=store)  # saves the answers too
+    else:
+        save(draft, store=store)
 
 
 def unsaved_changes(store: Store, draft: Draft) -> list[str]:

@@ -1,4 +1,4 @@
-"""The results page: verdict, area scores, top risks, the action plan and each area's answers.
+"""The results page: verdict, area scores, top risks, data evidence, the action plan and each area's answers.
 
 Every risk, action and answer has a button that opens the wizard at its question.
 """
@@ -11,11 +11,10 @@ import streamlit as st
 
 from questionnaire import Questionnaire
 from questionnaire.answers import missing_required
-from scoring.engine import score
 from scoring.findings import Finding, Stage
 from scoring.scorecard import Scorecard
 from ui import draft as drafts
-from ui import routes, services
+from ui import data_evidence, routes, services
 from ui.charts import area_scores_chart
 from ui.draft import Draft
 from ui.format import VERDICTS, answer_text, severity_badge
@@ -33,8 +32,7 @@ def render() -> None:
         return
     st.title(f"Results: {draft.name}")
     conflict_banner(draft)
-    valid, problems = drafts.scorable(questionnaire, draft.answers)
-    card = score(questionnaire, valid)
+    card, problems = drafts.scorecard(questionnaire, draft)
     for problem in problems:
         st.warning(f"Left out of the score: {problem}", icon=":material/error:")
     _incomplete_note(questionnaire, draft, card)
@@ -46,6 +44,7 @@ def render() -> None:
         st.altair_chart(area_scores_chart(card.areas, titles), width="stretch")
     with right:
         _top_risks(questionnaire, card)
+    data_evidence.render(questionnaire, draft, card)
     _action_plan(questionnaire, card)
     _answers_by_area(questionnaire, draft, card)
 
@@ -95,8 +94,13 @@ def _top_risks(questionnaire: Questionnaire, card: Scorecard) -> None:
         with st.container(border=True):
             area = questionnaire.area(risk.area)
             st.markdown(f"{severity_badge(risk.severity)} **{risk.title}**")
-            st.caption(f"{area.title if area else risk.area} · {risk.why}")
-            _edit_button(questionnaire, risk.question_id, key=f"risk:{i}:{risk.id}")
+            source = " · from the data" if risk.kind == "check" else ""
+            st.caption(f"{area.title if area else risk.area}{source} · {risk.why}")
+            if risk.kind == "check":
+                if st.button("See the data", key=f"risk:{i}:{risk.id}", icon=":material/dataset:", type="tertiary"):
+                    data_evidence.open_sample_step()
+            else:
+                _edit_button(questionnaire, risk.question_id, key=f"risk:{i}:{risk.id}")
 
 
 def _action_plan(questionnaire: Questionnaire, card: Scorecard) -> None:

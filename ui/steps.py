@@ -57,9 +57,26 @@ class Step:
     area: str | None = None  # the questionnaire area it asks about, if any
 
 
-# Steps that are not questionnaire areas: (id of the step they follow, Step). Empty for now;
-# the sample-data step of the checks issue goes here, e.g. ("shift_maintenance", SAMPLE_DATA_STEP).
-EXTRA_STEPS: list[tuple[str, Step]] = []
+def sample_data_step() -> Step:
+    """Optional uploads of sample data and the automated checks on them (see `ui.sample_step`)."""
+
+    def render(questionnaire: Questionnaire, answers: dict[str, Any]) -> None:
+        from ui.sample_step import render as draw  # imports Streamlit and the checks
+
+        draw(questionnaire, answers)
+
+    def progress(questionnaire: Questionnaire, answers: dict[str, Any]) -> Progress:
+        from ui.sample_step import progress as measure
+
+        return measure(questionnaire, answers)
+
+    return Step(id="sample_data", title="Sample data",
+                summary="Optional: upload samples so automated checks can test the answers against real data.",
+                render=render, progress=progress)
+
+
+# Steps that are not questionnaire areas: (id of the step they follow, Step).
+EXTRA_STEPS: list[tuple[str, Step]] = [("shift_maintenance", sample_data_step())]
 
 
 def area_progress(area: Area) -> Callable[[Questionnaire, dict[str, Any]], Progress]:

@@ -80,7 +80,7 @@ def _step_list(steps: list[Step], progress: dict[str, Progress], current: str) -
         st.markdown("**Steps**")
         for number, s in enumerate(steps, start=1):
             p = progress[s.id]
-            count = f" · {p.answered}/{p.total}" if p.total else ""
+            count = f" · {p.answered}/{p.total}" if p.total and s.area else ""
             st.button(
                 f"{p.status.icon if s.id != current else ':material/edit:'} {number}. {s.title}{count}",
                 key=f"step:{s.id}",

@@ -1,0 +1,130 @@
+"""How data-check results look in the app: a status table, the findings, and the evidence charts.
+
+Used by the sample-data step (right after a run, or the results saved with the revision) and by the
+results page's "Data evidence" section. The charts are the report's own (`reports.charts`, picked
+per check by `reports.evidence`), so the app and the PDF show the same pictures.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from checks.report import CheckReport
+from questionnaire import Questionnaire
+from reports import charts
+from reports.evidence import CHART_BUILDERS, default_thresholds, drift_rows
+from scoring.findings import SEVERITY_ORDER, Finding
+from ui.evidence import saved_inputs
+from ui.format import relative_time, severity_badge
+
+STATUS_LABELS = {  # check status -> what the table says
+    "ok": "✅ OK", "finding": "⚠️ Finding", "skipped": "➖ Skipped", "error": "❌ Error",
+}
+
+
+def status_counts(report: CheckReport) -> dict[str, int]:
+    counts = dict.fromkeys(STATUS_LABELS, 0)
+    for c in report.checks:
+        counts[c.status.value] += 1
+    return counts
+
+
+def status_rows(report: CheckReport, questionnaire: Questionnaire) -> pd.DataFrame:
+    """One row per check: title, area, status and why (skip reason, error, or its findings)."""
+    found: dict[str, list[Finding]] = {}
+    for f in report.findings:
+        found.setdefault(f.check or "", []).append(f)
+    rows = []
+    for c in report.checks:
+        area = questionnaire.area(c.area)
+        titles = [f.title for f in found.get(c.id, [])]
+        detail = "; ".join(titles) if c.status.value == "finding" else c.message
+        rows.append({"Check": c.title, "Area": area.title if area else c.area,
+                     "Status": STATUS_LABELS[c.status.value], "Details": detail,
+                     "Seconds": round(c.seconds, 2)})
+    return pd.DataFrame(rows)
+
+
+def inputs_caption(saved: dict[str, Any]) -> str:
+    """'Checked train.csv (10,000 rows) and … 5 min ago.' from what a run saved about its inputs."""
+    inputs = saved_inputs(saved)
+    files = inputs.get("files") or {}
+    listing = ", ".join(f"{f.get('name')} ({f.get('rows', 0):,} rows)" for f in files.values() if isinstance(f, dict))
+    when = inputs.get("ran_at")
+    try:
+        from datetime import datetime
+
+        when_text = relative_time(datetime.fromisoformat(when)) if when else ""
+    except ValueError:
+        when_text = str(when)
+    return f"Checked {listing or 'uploaded samples'}" + (f", {when_text}" if when_text else "") + "."
+
+
+def render_report(report: CheckReport, questionnaire: Questionnaire, *, key: str) -> None:
+    """The whole view: counts, status table, findings and charts."""
+    counts = status_counts(report)
+    cols = st.columns(4)
+    for col, (status, label) in zip(cols, STATUS_LABELS.items(), strict=True):
+        col.metric(label.split(" ", 1)[1], counts[status])
+    tab_findings, tab_charts, tab_checks = st.tabs(
+        [f"Findings ({len(report.findings)})", "Charts", f"All checks ({len(report.checks)})"])
+    with tab_findings:
+        render_findings(report.findings, questionnaire)
+    with tab_charts:
+        render_charts(report, key=key)
+    with tab_checks:
+        st.dataframe(status_rows(report, questionnaire), hide_index=True, width="stretch",
+                     column_config={"Details": st.column_config.TextColumn(width="large"),
+                                    "Seconds": st.column_config.NumberColumn(format="%.2f")})
+
+
+def render_findings(findings: list[Finding], questionnaire: Questionnaire) -> None:
+    if not findings:
+        st.success("The checks raised no finding: the data supports the plan as far as they can tell.",
+                   icon=":material/check_circle:")
+        return
+    ordered = sorted(findings, key=lambda f: -SEVERITY_ORDER.index(f.severity))
+    for f in ordered:
+        area = questionnaire.area(f.area)
+        with st.container(border=True):
+            st.markdown(f"{severity_badge(f.severity)} **{f.title}**")
+            st.caption(f"{area.title if area else f.area} · {f.why}")
+            if f.action and f.action.text:
+                st.markdown(f":material/task_alt: {f.action.text}  \n"
+                            f":gray[{f.action.owner} · {f.action.due.label}]")
+
+
+def evidence_charts(report: CheckReport) -> list[tuple[str, str, Any]]:
+    """(title, caption, Altair chart) for drift per column, class balance and annotator agreement."""
+    thresholds = default_thresholds()
+    out = []
+    rows = drift_rows((report.drift or {}).get("columns") or [], thresholds.get("drift", {}))
+    if rows:
+        out.append(("Drift per column, training vs production",
+                    "PSI for numbers and text length, Jensen-Shannon distance for categories; the black tick is "
+                    "each column's threshold. Red columns look different in production.", charts.drift_chart(rows)))
+    for result in report.checks:
+        if result.status.value not in ("ok", "finding"):
+            continue
+        for builder in CHART_BUILDERS.get(result.id, []):
+            built = builder(result.metrics, thresholds.get(result.id, {}))
+            if built:
+                out.append(built)
+    return out
+
+
+def render_charts(report: CheckReport, *, key: str) -> None:
+    built = evidence_charts(report)
+    if not built:
+        st.info("No chart for these checks: charts need a production sample (drift), a label column (class "
+                "balance) or an annotations file (agreement).", icon=":material/bar_chart:")
+        return
+    columns = st.columns(2, gap="large")
+    for i, (title, caption, chart) in enumerate(built):
+        with columns[i % 2]:
+            st.markdown(f"**{title}**")
+            st.altair_chart(chart, width="content", key=f"{key}:chart:{i}")
+            st.caption(caption)

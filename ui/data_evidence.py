@@ -1,0 +1,60 @@
+"""The results page's "Data evidence" section: where answers and data disagree, and what the data showed.
+
+Claims come first (risks of kind `claim`: an answer says one thing, a check measured another), in
+plain words with a button to revisit the answer. Then the data findings and the check details
+with their charts, or, when no data was checked, a pointer to the sample-data step.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from questionnaire import Questionnaire
+from scoring.scorecard import Scorecard
+from ui import draft as drafts
+from ui import routes
+from ui.check_view import inputs_caption, render_report
+from ui.draft import Draft
+from ui.evidence import claims, data_findings, report_from_saved
+from ui.format import severity_badge
+
+SAMPLE_STEP = "sample_data"
+
+
+def open_sample_step() -> None:
+    drafts.go_to_step(SAMPLE_STEP)
+    routes.go("wizard")
+
+
+def render(questionnaire: Questionnaire, draft: Draft, card: Scorecard) -> None:
+    st.subheader("Data evidence")
+    report = report_from_saved(draft.checks)
+    if report is None:
+        st.info("No sample data was checked for this revision, so the score rests on the answers alone. "
+                "Upload samples in the Sample data step to test the answers against real data.",
+                icon=":material/dataset:")
+        if st.button("Add sample data", key="evidence:add", icon=":material/upload_file:"):
+            open_sample_step()
+        return
+    st.caption(inputs_caption(draft.checks) + " Data findings count in the scores, risks and actions above.")
+    contradicted = claims(card)
+    if contradicted:
+        st.markdown(f"**Where the answers and the data disagree ({len(contradicted)})**")
+        for i, claim in enumerate(contradicted):
+            with st.container(border=True):
+                text, edit = st.columns([8, 1.6], vertical_alignment="center")
+                text.markdown(f"{severity_badge(claim.severity)} **{claim.title}**  \n{claim.why}")
+                question = questionnaire.question(claim.question_id) if claim.question_id else None
+                if question and edit.button("Change answer", key=f"claim:{i}", icon=":material/edit:",
+                                            type="tertiary"):
+                    drafts.go_to_step(questionnaire.area_of(question.id).id, focus=question.id)
+                    routes.go("wizard")
+    else:
+        st.success("No answer is contradicted by the checked data.", icon=":material/verified:")
+    found = data_findings(card)
+    st.markdown(f"**What the data showed**: {len(found)} finding(s) from {len(report.checks)} checks.")
+    with st.expander("Check results and charts", expanded=False):
+        render_report(report, questionnaire, key="results")
+    if st.button("Re-run or change the data checks", key="evidence:open", icon=":material/upload_file:",
+                 type="tertiary"):
+        open_sample_step()

@@ -1,0 +1,148 @@
+"""What the sample-data step remembers in this browser session, across steps and reruns.
+
+Streamlit forgets a widget's value on any run where the widget is not drawn (another wizard step),
+and re-reading a 200 MB upload on every rerun would make each click slow. So the step keeps its own
+state here, in `st.session_state`:
+
+- the loaded `Sample` per role (parsed once; a new upload with the same bytes is not parsed again),
+- the column mapping and agreement level the user chose (copied from the widgets as they change),
+- the saved JSON of each check run already computed, keyed by `samples.run_key` (files' sha256 +
+  mapping + thresholds), so running the same thing again, or moving between steps, never recomputes.
+
+The state belongs to one open assessment; opening another one starts afresh. Uploaded files live
+only here, in memory, for this session: they are never written to the database.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from typing import Any
+
+import streamlit as st
+
+from checks.mapping import AnnotationMapping, ColumnMapping
+from ui.samples import Sample, read_sample
+
+STATE_KEY = "sample_session"
+MAX_CACHED_RUNS = 8  # saved check reports kept per session (each is a few tens of kB of JSON)
+LEVELS = ("nominal", "ordinal", "interval", "ratio")
+MAPPING_ROLES = ("label", "timestamp", "text", "id", "edge_tag")
+ANNOTATION_ROLES = ("item", "annotator", "label", "timestamp")
+
+
+@dataclass
+class SampleSession:
+    """The sample-data step's memory for one assessment in one browser session."""
+
+    assessment_id: int
+    samples: dict[str, Sample] = field(default_factory=dict)  # role -> loaded (or failed) upload
+    mapping: dict[str, Any] = field(default_factory=dict)  # ColumnMapping fields
+    annotation_mapping: dict[str, Any] = field(default_factory=dict)  # AnnotationMapping fields
+    level: str = "nominal"  # measurement level of the annotation labels
+    runs: OrderedDict[str, dict[str, Any]] = field(default_factory=OrderedDict)  # run key -> saved checks
+    uploads: dict[str, int] = field(default_factory=dict)  # role -> uploader generation (to empty it)
+    pending: dict[str, tuple[str, bytes]] = field(default_factory=dict)  # role -> (name, bytes) to read
+
+    # --- files ------------------------------------------------------------------------------------
+    def usable(self) -> dict[str, Sample]:
+        """The samples that loaded, by role."""
+        return {role: s for role, s in self.samples.items() if s.ok}
+
+    def load_pending(self) -> list[Sample]:
+        """Read the files received since the last run (each content parsed once) and return them."""
+        loaded = []
+        for role, (name, raw) in list(self.pending.items()):
+            sample = read_sample(role, name, raw, known=self.samples.values())
+            del self.pending[role]
+            self.put(sample)
+            loaded.append(sample)
+        return loaded
+
+    def put(self, sample: Sample) -> None:
+        """Make `sample` the file of its role; a new file resets that role's mapping to the guess."""
+        self.samples[sample.role] = sample
+        if not sample.ok:
+            return
+        if sample.role == "annotations":
+            guess = sample.guess
+            self.annotation_mapping = guess.model_dump() if isinstance(guess, AnnotationMapping) else {}
+        elif sample.role == "train" or "train" not in self.usable():
+            guess = sample.guess if isinstance(sample.guess, ColumnMapping) else ColumnMapping()
+            self.mapping = guess.model_dump()
+        forget_widgets()
+
+    def remove(self, role: str) -> None:
+        self.samples.pop(role, None)
+        if role == "annotations":
+            self.annotation_mapping = {}
+        forget_widgets()
+
+    def uploader_key(self, role: str) -> str:
+        return f"upload:{role}:{self.uploads.get(role, 0)}"
+
+    # --- mapping ------------------------------------------------------------------------------------
+    def mapping_columns(self) -> list[str]:
+        """The columns the mapping chooses from: the training sample's, else the production sample's."""
+        usable = self.usable()
+        source = usable.get("train") or usable.get("production")
+        return source.columns if source else []
+
+    def column_mapping(self) -> ColumnMapping:
+        columns = set(self.mapping_columns())
+        kept = {k: v for k, v in self.mapping.items() if k in MAPPING_ROLES and v in columns}
+        kept["segments"] = [c for c in self.mapping.get("segments") or [] if c in columns]
+        return ColumnMapping(**kept)
+
+    def chosen_annotation_mapping(self) -> AnnotationMapping | None:
+        """The annotation mapping, or None while item, annotator or label is not chosen."""
+        sample = self.usable().get("annotations")
+        if sample is None:
+            return None
+        chosen = {k: v for k, v in self.annotation_mapping.items() if k in ANNOTATION_ROLES and v in sample.columns}
+        if not {"item", "annotator", "label"} <= chosen.keys():
+            return None
+        return AnnotationMapping(**chosen)
+
+    def config(self) -> dict[str, dict[str, Any]]:
+        """Threshold overrides for the run (only the agreement level is chosen in the app)."""
+        return {"annotation_agreement": {"level": self.level}} if "annotations" in self.usable() else {}
+
+    # --- computed runs --------------------------------------------------------------------------------
+    def remember_run(self, key: str, saved: dict[str, Any]) -> None:
+        self.runs[key] = saved
+        self.runs.move_to_end(key)
+        while len(self.runs) > MAX_CACHED_RUNS:
+            self.runs.popitem(last=False)
+
+
+def current(assessment_id: int) -> SampleSession:
+    """This session's sample state for the open assessment (a fresh one for another assessment)."""
+    state = st.session_state.get(STATE_KEY)
+    if state is None or state.assessment_id != assessment_id:
+        state = SampleSession(assessment_id)
+        st.session_state[STATE_KEY] = state
+        forget_widgets()
+    return state
+
+
+def received(state: SampleSession, role: str) -> None:
+    """on_change of an uploader: take the file's bytes, then give the role a fresh, empty uploader.
+
+    The bytes are read (and hashed, and parsed) once, on the next run; the uploader never keeps a
+    file across reruns, so nothing is re-read when the user clicks elsewhere.
+    """
+    upload = st.session_state.get(state.uploader_key(role))
+    if upload is None:
+        return
+    state.pending[role] = (upload.name, upload.getvalue())
+    state.uploads[role] = state.uploads.get(role, 0) + 1
+
+
+WIDGET_PREFIX = "w:sample:"
+
+
+def forget_widgets() -> None:
+    """Drop the mapping widgets' values so they are seeded again from the state above."""
+    for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(WIDGET_PREFIX)]:
+        del st.session_state[key]

@@ -1,0 +1,218 @@
+"""The wizard's "Sample data" step: upload samples, check the column roles, run the checks, see results.
+
+All three files are optional. Each upload is read once per content (see `ui.samples` and
+`ui.sample_session`): moving to another step and back neither re-reads a file nor re-runs a check.
+The check results (never the files) are saved with the assessment's current revision; a reopened
+assessment shows them, with a note that the files must be uploaded again to re-run.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from checks.loading import DataLoadError
+from questionnaire import Questionnaire
+from ui import draft as drafts
+from ui.check_run import run_on_samples
+from ui.check_view import inputs_caption, render_report
+from ui.draft import Draft
+from ui.evidence import report_from_saved, saved_inputs
+from ui.sample_session import LEVELS, WIDGET_PREFIX, SampleSession, received
+from ui.sample_session import current as sample_state
+from ui.samples import FILE_TYPES, MAX_UPLOAD_BYTES, MAX_UPLOAD_ROWS, ROLES, Sample, run_key
+from ui.steps import Progress
+
+STEP_ID = "sample_data"
+NONE_LABEL = "— not in this file —"
+MAPPING_FIELDS = [  # role, label, help
+    ("label", "Label", "The column the model learns to predict."),
+    ("timestamp", "Timestamp", "When each row was recorded: data age, gaps and drift over time."),
+    ("text", "Text", "Free text the model reads: length extremes and near-duplicates."),
+    ("id", "Row id", "A unique id per row: leakage between training and production."),
+    ("edge_tag", "Edge-case tag", "A column naming the edge case a row belongs to, if you tag them."),
+]
+ANNOTATION_FIELDS = [
+    ("item", "Item", "Which item was rated."),
+    ("annotator", "Annotator", "Who rated it."),
+    ("label", "Label given", "The rating or label."),
+    ("timestamp", "Timestamp (optional)", "When it was rated: shows agreement over time."),
+]
+LEVEL_HELP = ("How labels compare: nominal for categories, ordinal for ranked grades, interval or ratio for "
+              "numeric scores. It decides how Krippendorff's alpha weighs disagreements.")
+
+
+def progress(questionnaire: Questionnaire, answers: dict[str, Any]) -> Progress:
+    """Complete once check results exist for this revision (the step itself is optional)."""
+    draft = drafts.current()
+    return Progress(answered=int(draft is not None and draft.checks is not None), total=1)
+
+
+def render(questionnaire: Questionnaire, answers: dict[str, Any]) -> None:
+    draft = drafts.current()
+    if draft is None:
+        return
+    state = sample_state(draft.assessment_id)
+    if state.pending:
+        names = ", ".join(name for name, _ in state.pending.values())
+        with st.spinner(f"Reading {names}…"):
+            state.load_pending()
+    st.caption(f"Optional. Files stay in this browser session only and are **never stored**; the check results "
+               f"are saved with revision {draft.revision}. CSV, Parquet, JSON Lines or Excel, up to "
+               f"{MAX_UPLOAD_BYTES // 2**20} MB and {MAX_UPLOAD_ROWS:,} rows per file: for more, upload a random "
+               "sample.")
+    for role in ROLES:
+        _upload_card(state, role)
+    if state.usable():
+        _mapping(state)
+        _run(draft, state)
+    _results(draft, state, questionnaire)
+
+
+# --- uploads ---------------------------------------------------------------------------------------
+
+def _upload_card(state: SampleSession, role: str) -> None:
+    title, purpose = ROLES[role]
+    sample = state.samples.get(role)
+    with st.container(border=True):
+        text, remove = st.columns([6, 1], vertical_alignment="center")
+        text.markdown(f"**{title}**  \n:gray[{purpose}]")
+        if sample is not None:
+            remove.button("Remove", key=f"sample:remove:{role}", icon=":material/close:", type="tertiary",
+                          on_click=state.remove, args=(role,), help=f"Forget this {title.lower()}")
+        st.file_uploader(f"Replace the {title.lower()}" if sample else f"Upload a {title.lower()}", type=FILE_TYPES,
+                         key=state.uploader_key(role), on_change=received, args=(state, role),
+                         label_visibility="collapsed")
+        if sample is None:
+            return
+        if not sample.ok:
+            st.error(f"**{sample.name}** cannot be used: {sample.error}", icon=":material/error:")
+            return
+        _preview(sample)
+
+
+def _preview(sample: Sample) -> None:
+    size = f"{sample.size / 2**20:,.1f} MB" if sample.size >= 2**20 else f"{sample.size / 1024:,.1f} kB"
+    st.markdown(f":material/description: **{sample.name}** · {sample.rows:,} rows × {len(sample.columns)} columns "
+                f"· {size}")
+    with st.expander("Preview: first rows and detected types", expanded=True):
+        first, types = st.tabs(["First rows", "Column types"])
+        first.dataframe(sample.head(), hide_index=True, width="stretch")
+        types.dataframe(sample.types, hide_index=True, width="stretch", column_config={
+            "missing": st.column_config.ProgressColumn("Missing (first rows)", format="percent", min_value=0,
+                                                       max_value=1)})
+
+
+# --- column roles ------------------------------------------------------------------------------------
+
+def _seeded(key: str, value: Any) -> str:
+    """Put the remembered value into a widget key before the widget is drawn (once per appearance)."""
+    key = WIDGET_PREFIX + key
+    if key not in st.session_state:
+        st.session_state[key] = value
+    return key
+
+
+def _copy(target: dict[str, Any], role: str, key: str) -> None:
+    """on_change of a mapping widget: remember the choice beyond this step."""
+    target[role] = st.session_state[key]
+
+
+def _select(target: dict[str, Any], role: str, label: str, help: str, columns: list[str], scope: str) -> None:
+    value = target.get(role) if target.get(role) in columns else None
+    key = _seeded(f"{scope}:{role}", value)
+    st.selectbox(label, [None, *columns], key=key, help=help, on_change=_copy, args=(target, role, key),
+                 format_func=lambda c: NONE_LABEL if c is None else c)
+
+
+def _mapping(state: SampleSession) -> None:
+    st.markdown("##### Column roles")
+    columns = state.mapping_columns()
+    if columns:
+        st.caption("Guessed from the column names and types; change any that are wrong. Production samples "
+                   "use the same columns and need no label.")
+        grid = st.columns(3)
+        for i, (role, label, help) in enumerate(MAPPING_FIELDS):
+            with grid[i % 3]:
+                _select(state.mapping, role, label, help, columns, "map")
+        with grid[len(MAPPING_FIELDS) % 3]:
+            chosen = [c for c in state.mapping.get("segments") or [] if c in columns]
+            key = _seeded("map:segments", chosen)
+            st.multiselect("Segment columns", columns, key=key, on_change=_copy, args=(state.mapping, "segments", key),
+                           help="Groups the data should cover, such as region, language or device.",
+                           placeholder="None chosen")
+    annotations = state.usable().get("annotations")
+    if annotations is not None:
+        st.caption("Annotations file")
+        grid = st.columns(5)
+        for i, (role, label, help) in enumerate(ANNOTATION_FIELDS):
+            with grid[i]:
+                _select(state.annotation_mapping, role, label, help, annotations.columns, "ann")
+        with grid[4]:
+            key = _seeded("ann:level", state.level)
+            st.selectbox("Agreement level", LEVELS, key=key, help=LEVEL_HELP,
+                         on_change=lambda: setattr(state, "level", st.session_state[key]))
+
+
+def mapping_problems(state: SampleSession) -> list[str]:
+    """What must be fixed before the checks can run."""
+    problems = []
+    if "annotations" in state.usable() and state.chosen_annotation_mapping() is None:
+        problems.append("Choose the item, annotator and label columns of the annotations file.")
+    return problems
+
+
+# --- run -----------------------------------------------------------------------------------------------
+
+def _run(draft: Draft, state: SampleSession) -> None:
+    problems = mapping_problems(state)
+    for problem in problems:
+        st.warning(problem, icon=":material/rule:")
+    samples, mapping, annotation_mapping = state.usable(), state.column_mapping(), state.chosen_annotation_mapping()
+    config = state.config()
+    key = run_key(samples, mapping, annotation_mapping, config)
+    if not st.button("Run checks", key="sample:run", type="primary", icon=":material/play_arrow:",
+                     disabled=bool(problems), help="Runs every check the uploaded files allow"):
+        return
+    saved = state.runs.get(key)
+    if saved is None:
+        bar = st.progress(0.0, text="Starting the checks…")
+
+        def advance(title: str, done: int, total: int) -> None:
+            text = f"Check {done + 1} of {total}: {title}" if done < total else "All checks done"
+            bar.progress(done / total if total else 1.0, text=text)
+
+        try:
+            saved = run_on_samples(samples, mapping, annotation_mapping, config, progress=advance)
+        except DataLoadError as exc:
+            bar.empty()
+            st.error(str(exc), icon=":material/error:")
+            return
+        bar.empty()
+        state.remember_run(key, saved)
+    else:
+        st.toast("Same files and column roles as an earlier run: its results are shown.", icon=":material/bolt:")
+    drafts.save_checks(draft, saved)
+
+
+def _results(draft: Draft, state: SampleSession, questionnaire: Questionnaire) -> None:
+    report = report_from_saved(draft.checks)
+    if report is None:
+        if not state.usable():
+            st.info("No checks have run for this revision. Upload at least one file to run them.",
+                    icon=":material/upload_file:")
+        return
+    st.markdown("##### Check results")
+    st.caption(inputs_caption(draft.checks))
+    current_key = run_key(state.usable(), state.column_mapping(), state.chosen_annotation_mapping(), state.config())
+    if draft.checks_unsaved:
+        st.warning("These results are not saved yet: settle the conflict shown at the top of the page.",
+                   icon=":material/sync_problem:")
+    elif not state.usable():
+        st.info(f"Saved with revision {draft.revision}. The files themselves are not stored: upload them again "
+                "to re-run the checks.", icon=":material/history:")
+    elif saved_inputs(draft.checks).get("run_key") != current_key:
+        st.info("The files or column roles changed since these results: run the checks again to update them.",
+                icon=":material/update:")
+    render_report(report, questionnaire, key="sample")
