@@ -1,0 +1,103 @@
+"""The sample-data step's plain logic: content-keyed loading, run identity, saved results and scoring."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import ui.samples
+from checks.loading import LoadLimits
+from checks.mapping import AnnotationMapping, ColumnMapping
+from questionnaire import bundled_questionnaire
+from ui.check_run import run_on_samples
+from ui.evidence import claims, report_from_saved, saved_inputs, score_with_evidence
+from ui.samples import read_sample, run_key
+from tests.ui.sample_files import BINARY_JUNK, annotations_csv, production_csv, training_csv
+
+
+@pytest.fixture(scope="module")
+def saved():
+    samples = {"train": read_sample("train", "train.csv", training_csv()),
+               "production": read_sample("production", "prod.csv", production_csv()),
+               "annotations": read_sample("annotations", "ann.csv", annotations_csv())}
+    steps = []
+    result = run_on_samples(samples, samples["train"].guess, samples["annotations"].guess,
+                            progress=lambda title, done, total: steps.append((title, done, total)))
+    return result, steps
+
+
+def test_a_sample_is_its_bytes_not_its_name():
+    first = read_sample("train", "train.csv", training_csv())
+    renamed = read_sample("train", "other.csv", training_csv(), known=[first])
+    assert renamed.frame is first.frame  # reused, not parsed again
+    assert renamed.sha256 == first.sha256 and renamed.name == "other.csv"
+    different = read_sample("train", "train.csv", training_csv(seed=9), known=[first])
+    assert different.sha256 != first.sha256 and different.frame is not first.frame
+
+
+def test_a_broken_file_becomes_a_message():
+    sample = read_sample("train", "train.csv", BINARY_JUNK)
+    assert not sample.ok and "binary" in sample.error and sample.error.startswith("train.csv")
+    empty = read_sample("production", "p.csv", b"")
+    assert "empty" in empty.error
+
+
+def test_size_and_row_limits_give_clear_errors(monkeypatch):
+    monkeypatch.setattr(ui.samples, "APP_LIMITS", LoadLimits(max_bytes=1000, max_rows=10**6))
+    assert "over the limit" in read_sample("train", "big.csv", training_csv()).error
+    monkeypatch.setattr(ui.samples, "APP_LIMITS", LoadLimits(max_rows=50))
+    assert "rows, over the limit of 50 rows" in read_sample("train", "long.csv", training_csv()).error
+
+
+def test_previews_show_types_and_first_rows():
+    sample = read_sample("train", "train.csv", training_csv())
+    types = dict(zip(sample.types["column"], sample.types["type"], strict=True))
+    assert types["amount"] == "number" and types["id"] == "whole number" and types["label"] == "text"
+    assert len(sample.head()) == ui.samples.PREVIEW_ROWS
+
+
+def test_the_run_key_names_content_mapping_and_config():
+    a = {"train": read_sample("train", "train.csv", training_csv())}
+    b = {"train": read_sample("train", "renamed.csv", training_csv())}
+    mapping = ColumnMapping(label="label")
+    assert run_key(a, mapping, None) == run_key(b, mapping, None)
+    assert run_key(a, mapping, None) != run_key(a, ColumnMapping(), None)
+    ann = AnnotationMapping(item="i", annotator="a", label="l")
+    assert run_key(a, mapping, ann, {"annotation_agreement": {"level": "nominal"}}) != \
+        run_key(a, mapping, ann, {"annotation_agreement": {"level": "ordinal"}})
+
+
+def test_progress_names_each_check_as_it_starts(saved):
+    _, steps = saved
+    titles = [t for t, done, total in steps if done < total]
+    assert len(titles) == steps[0][2] and "Inter-annotator agreement" in titles
+    assert steps[-1][1] == steps[-1][2]
+
+
+def test_saved_results_are_strict_json_without_the_data(saved):
+    result, _ = saved
+    json.dumps(result, allow_nan=False)
+    files = saved_inputs(result)["files"]
+    assert set(files) == {"train", "production", "annotations"}
+    assert files["train"]["rows"] == 400 and len(files["train"]["sha256"]) == 64
+
+
+def test_saved_results_score_like_the_live_report(saved):
+    result, _ = saved
+    report = report_from_saved(json.loads(json.dumps(result)))
+    assert [c.id for c in report.checks] == [c["id"] for c in result["checks"]]
+    assert {f.id for f in report.findings} == {f["id"] for f in result["findings"]}
+    questionnaire = bundled_questionnaire()
+    answers = {"ann_overlap_share": 20, "ann_agreement_target": 0.8, "ann_agreement_measured": "once"}
+    with_data = score_with_evidence(questionnaire, answers, report)
+    without = score_with_evidence(questionnaire, answers, None)
+    assert with_data.areas["annotation"] < without.areas["annotation"]
+    assert any(r.kind == "check" for r in with_data.risks)
+    assert [c.id for c in claims(with_data)] == ["claim:agreement_below_target"]
+    assert not claims(without)
+
+
+def test_nothing_saved_means_no_report():
+    assert report_from_saved(None) is None
+    assert report_from_saved({"inputs": {}}) is None
