@@ -5,11 +5,15 @@ Exit codes: 0 success, 1 a gate failed, 2 invalid input (every problem is listed
 
 from __future__ import annotations
 
+import functools
+import inspect
 import json
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -84,37 +88,187 @@ ScoringConfigOption = Annotated[
 
 
 def load_scoring_inputs(answers_path: Path, scoring_config: Path | None):
-    """Read and validate an answers file and the scoring configuration, or exit 2 listing every problem."""
-    from questionnaire.answers import AnswersError, normalize_answers, read_answers_file
+    """Read and validate answers (an answers file or an assessment export) and the scoring configuration.
+
+    Returns (questionnaire, source, answers, config); exits 2 listing every problem.
+    """
+    from questionnaire.answers import AnswersError, normalize_answers
+    from reports.source import read_report_source
     from scoring.config import ConfigError, default_scoring_config, load_scoring_config
 
     q = _questionnaire()
     try:
-        answers = normalize_answers(q, read_answers_file(answers_path))
+        source = read_report_source(answers_path)
+        answers = normalize_answers(q, source.answers)
         config = load_scoring_config(scoring_config) if scoring_config else default_scoring_config()
     except AnswersError as exc:
         fail(f"{answers_path} has {len(exc.problems)} problem(s):\n" + "\n".join(f"  - {p}" for p in exc.problems))
     except ConfigError as exc:
         fail(str(exc))
-    return q, answers, config
+    return q, source, answers, config
+
+
+# --- data options, shared by `check`, `score`, `report` and `gate` -----------------------------------
+
+DATA_OPTIONS: dict[str, Any] = {
+    "train": Annotated[Path | None, typer.Option("--train", help="Training sample (CSV, Parquet, JSONL, Excel).")],
+    "production": Annotated[Path | None, typer.Option("--production", help="Production sample, same columns.")],
+    "annotations": Annotated[
+        Path | None, typer.Option("--annotations", help="Annotations in long format: item, annotator, label[, time].")],
+    "label": Annotated[str | None, typer.Option("--label", help="Label column of the training sample.")],
+    "time": Annotated[str | None, typer.Option("--time", help="Timestamp column.")],
+    "text": Annotated[str | None, typer.Option("--text", help="Free-text input column.")],
+    "id": Annotated[str | None, typer.Option("--id", help="Record id column (for leakage).")],
+    "segment": Annotated[list[str] | None, typer.Option("--segment", help="Segment column (repeatable).")],
+    "edge_tag": Annotated[str | None, typer.Option("--edge-tag", help="Edge-case tag column.")],
+    "item_col": Annotated[str | None, typer.Option("--item-col", help="Annotations: item id column.")],
+    "annotator_col": Annotated[str | None, typer.Option("--annotator-col", help="Annotations: annotator column.")],
+    "annotation_label_col": Annotated[
+        str | None, typer.Option("--annotation-label-col", help="Annotations: label column.")],
+    "annotation_time_col": Annotated[
+        str | None, typer.Option("--annotation-time-col", help="Annotations: timestamp column (agreement over time).")],
+    "checks_config": Annotated[Path | None, typer.Option(
+        "--config", help="YAML overriding check thresholds: {checks: {drift: {psi_major: 0.3}}}.")],
+    "today": Annotated[str | None, typer.Option("--today", help="Reference date for data age (default: today).")],
+}
+
+
+@dataclass(frozen=True)
+class DataOptions:
+    """The sample files and column mapping given on the command line (all optional)."""
+
+    train: Path | None = None
+    production: Path | None = None
+    annotations: Path | None = None
+    label: str | None = None
+    time: str | None = None
+    text: str | None = None
+    id: str | None = None
+    segment: list[str] | None = None
+    edge_tag: str | None = None
+    item_col: str | None = None
+    annotator_col: str | None = None
+    annotation_label_col: str | None = None
+    annotation_time_col: str | None = None
+    checks_config: Path | None = None
+    today: str | None = None
+
+    @property
+    def given(self) -> bool:
+        return self.train is not None or self.annotations is not None
+
+    def run_checks(self):
+        """Load the files once and run every data check; `fail` (exit 2) on a data or config problem."""
+        from checks.config import ConfigError, load_config
+        from checks.loading import DataLoadError
+        from checks.registry import run_checks
+        from checks.sources import build_inputs
+
+        try:
+            overrides = load_config(self.checks_config) if self.checks_config else None
+            inputs = build_inputs(
+                self.train, self.production, self.annotations, label=self.label, time=self.time, text=self.text,
+                id=self.id, segments=self.segment, edge_tag=self.edge_tag, item_col=self.item_col,
+                annotator_col=self.annotator_col, annotation_label_col=self.annotation_label_col,
+                annotation_time_col=self.annotation_time_col, today=self.today)
+            return run_checks(inputs, overrides)
+        except (ConfigError, DataLoadError, ValueError) as exc:
+            fail(str(exc))
+
+    def run_checks_if_given(self):
+        return self.run_checks() if self.given else None
+
+
+def with_data_options(command: Callable) -> Callable:
+    """Give a command every data option; it receives them as one `data: DataOptions` argument."""
+    signature = inspect.signature(command, eval_str=True)
+    own = [p for p in signature.parameters.values() if p.name != "data"]
+    extra = [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=annotation)
+             for name, annotation in DATA_OPTIONS.items()]
+
+    @functools.wraps(command)
+    def wrapper(**kwargs: Any) -> Any:
+        data = DataOptions(**{name: kwargs.pop(name) for name in DATA_OPTIONS})
+        return command(**kwargs, data=data)
+
+    wrapper.__signature__ = signature.replace(parameters=own + extra)  # type: ignore[attr-defined]
+    del wrapper.__wrapped__  # typer must read the new signature, not the command's own
+    return wrapper
+
+
+def score_answers(answers_path: Path, scoring_config: Path | None, data: DataOptions):
+    """Validate the answers, run the data checks when files are given, and score them together."""
+    from scoring.engine import score
+
+    q, _, values, config = load_scoring_inputs(answers_path, scoring_config)
+    report = data.run_checks_if_given()
+    if report is None:
+        return q, score(q, values, config=config)
+    return q, score(q, values, report.findings, config=config, check_metrics=report.metrics_by_check())
 
 
 @app.command("score")
+@with_data_options
 def score_cmd(
     answers: Annotated[Path, typer.Argument(help="Answers file (YAML or JSON), e.g. from `readiness template`.")],
     fmt: FormatOption = Format.text,
     scoring_config: ScoringConfigOption = None,
+    *,
+    data: DataOptions,
 ) -> None:
-    """Validate an answers file and print the scorecard: verdict, area scores, risks and actions."""
-    from reports.text import scorecard_text
-    from scoring.engine import score
+    """Validate an answers file and print the scorecard: verdict, area scores, risks and actions.
 
-    q, values, config = load_scoring_inputs(answers, scoring_config)
-    card = score(q, values, config=config)
+    With sample data (the same options as `readiness check`), data findings and claims versus
+    evidence are scored together with the answers.
+    """
+    from reports.text import scorecard_text
+
+    q, card = score_answers(answers, scoring_config, data)
     if fmt == Format.json:
         emit_json(card.model_dump(mode="json"))
     else:
         typer.echo(scorecard_text(card, q))
+
+
+class GateVerdict(StrEnum):
+    ready = "ready"
+    ready_with_conditions = "ready_with_conditions"
+    not_ready = "not_ready"
+
+
+VERDICT_ORDER = ["not_ready", "ready_with_conditions", "ready"]
+
+
+@app.command("gate")
+@with_data_options
+def gate_cmd(
+    answers: Annotated[Path, typer.Argument(help="Answers file (YAML or JSON) or an assessment export.")],
+    min_overall: Annotated[int, typer.Option("--min-overall", min=0, max=100, help="Lowest acceptable overall score.")] = 70,
+    min_area: Annotated[int, typer.Option("--min-area", min=0, max=100, help="Lowest acceptable score of any area.")] = 0,
+    min_verdict: Annotated[GateVerdict, typer.Option("--min-verdict", help="Lowest acceptable verdict.")] = (
+        GateVerdict.ready_with_conditions),
+    fmt: FormatOption = Format.text,
+    scoring_config: ScoringConfigOption = None,
+    *,
+    data: DataOptions,
+) -> None:
+    """Fail (exit 1) when readiness is below the bar: for pipelines that gate a retrain."""
+    _, card = score_answers(answers, scoring_config, data)
+    reasons = []
+    if card.overall < min_overall:
+        reasons.append(f"overall score {card.overall} is below {min_overall}")
+    low = {area: value for area, value in card.areas.items() if value < min_area}
+    reasons += [f"area {area} scores {value}, below {min_area}" for area, value in low.items()]
+    if VERDICT_ORDER.index(card.verdict.value) < VERDICT_ORDER.index(min_verdict.value):
+        reasons.append(f"verdict {card.verdict.value} is below {min_verdict.value}")
+    if fmt == Format.json:
+        emit_json({"passed": not reasons, "reasons": reasons, "verdict": card.verdict.value,
+                   "overall": card.overall, "areas": card.areas})
+    else:
+        typer.echo(f"{'PASS' if not reasons else 'FAIL'}: verdict {card.verdict.label}, overall {card.overall}/100")
+        typer.echo("\n".join(f"  - {r}" for r in reasons))
+    if reasons:
+        raise typer.Exit(1)
 
 
 class PaperSize(StrEnum):
@@ -123,6 +277,7 @@ class PaperSize(StrEnum):
 
 
 @app.command("report")
+@with_data_options
 def report_cmd(
     source: Annotated[Path, typer.Argument(help="Answers file, or an assessment export (YAML or JSON).")],
     output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the PDF report.")],
@@ -133,47 +288,18 @@ def report_cmd(
     project: Annotated[str | None, typer.Option("--project", help="Project name shown on the cover.")] = None,
     author: Annotated[str | None, typer.Option("--author", help="Who prepared the assessment.")] = None,
     scoring_config: ScoringConfigOption = None,
-    train: TrainOption = None, production: ProductionOption = None, annotations: AnnotationsOption = None,
-    label: LabelOption = None, time: TimeOption = None, text: TextOption = None, id: IdOption = None,
-    segment: SegmentOption = None, edge_tag: EdgeTagOption = None, item_col: ItemColOption = None,
-    annotator_col: AnnotatorColOption = None, annotation_label_col: AnnotationLabelColOption = None,
-    annotation_time_col: AnnotationTimeColOption = None, checks_config: ChecksConfigOption = None,
-    today: TodayOption = None,
+    *,
+    data: DataOptions,
 ) -> None:
     """Render the readiness report (PDF, and optionally HTML and JSON) from answers or an export.
 
     With sample data (the same options as `readiness check`), the data checks run first and the
     report gains its data-evidence sections; otherwise an export's stored check results are ignored.
     """
-    from questionnaire.answers import AnswersError, normalize_answers
     from reports import ReportRenderError, build_report, render_html, render_pdf, report_json
-    from reports.source import read_report_source
-    from scoring.config import ConfigError, default_scoring_config, load_scoring_config
 
-    q = _questionnaire()
-    try:
-        src = read_report_source(source)
-        answers = normalize_answers(q, src.answers)
-        config = load_scoring_config(scoring_config) if scoring_config else default_scoring_config()
-    except AnswersError as exc:
-        fail(f"{source} has {len(exc.problems)} problem(s):\n" + "\n".join(f"  - {p}" for p in exc.problems))
-    except ConfigError as exc:
-        fail(str(exc))
-    checks = None
-    if train is not None or annotations is not None:
-        from checks.config import ConfigError as ChecksConfigError
-        from checks.config import load_config
-        from checks.registry import run_checks
-
-        try:
-            overrides = load_config(checks_config) if checks_config else None
-        except ChecksConfigError as exc:
-            fail(str(exc))
-        inputs = load_check_inputs(train, production, annotations, label=label, time=time, text=text, id=id,
-                                   segment=segment, edge_tag=edge_tag, item_col=item_col, annotator_col=annotator_col,
-                                   annotation_label_col=annotation_label_col, annotation_time_col=annotation_time_col,
-                                   today=today)
-        checks = run_checks(inputs, overrides)
+    q, src, answers, config = load_scoring_inputs(source, scoring_config)
+    checks = data.run_checks_if_given()
     report = build_report(answers, questionnaire=q, config=config, revision=src.revision, checks=checks,
                           assessment=title if title is not None else src.assessment,
                           project=project if project is not None else src.project,
@@ -197,73 +323,15 @@ def report_cmd(
     typer.echo(f"Verdict: {card.verdict.label} (overall {card.overall}/100)")
 
 
-# --- data checks (`check`, `agreement`); the data options are reused by `score` and `report` ------
-
-TrainOption = Annotated[Path | None, typer.Option("--train", help="Training sample (CSV, Parquet, JSONL, Excel).")]
-ProductionOption = Annotated[Path | None, typer.Option("--production", help="Production sample, same columns.")]
-AnnotationsOption = Annotated[
-    Path | None, typer.Option("--annotations", help="Annotations in long format: item, annotator, label[, time].")]
-LabelOption = Annotated[str | None, typer.Option("--label", help="Label column of the training sample.")]
-TimeOption = Annotated[str | None, typer.Option("--time", help="Timestamp column.")]
-TextOption = Annotated[str | None, typer.Option("--text", help="Free-text input column.")]
-IdOption = Annotated[str | None, typer.Option("--id", help="Record id column (for leakage).")]
-SegmentOption = Annotated[list[str] | None, typer.Option("--segment", help="Segment column (repeatable).")]
-EdgeTagOption = Annotated[str | None, typer.Option("--edge-tag", help="Edge-case tag column.")]
-ItemColOption = Annotated[str | None, typer.Option("--item-col", help="Annotations: item id column.")]
-AnnotatorColOption = Annotated[str | None, typer.Option("--annotator-col", help="Annotations: annotator column.")]
-AnnotationLabelColOption = Annotated[
-    str | None, typer.Option("--annotation-label-col", help="Annotations: label column.")]
-AnnotationTimeColOption = Annotated[
-    str | None, typer.Option("--annotation-time-col", help="Annotations: timestamp column (agreement over time).")]
-ChecksConfigOption = Annotated[
-    Path | None, typer.Option("--config", help="YAML overriding check thresholds: {checks: {drift: {psi_major: 0.3}}}.")]
-TodayOption = Annotated[str | None, typer.Option("--today", help="Reference date for data age (default: today).")]
-
-
-def load_check_inputs(train: Path | None, production: Path | None = None, annotations: Path | None = None, *,
-                      label: str | None = None, time: str | None = None, text: str | None = None,
-                      id: str | None = None, segment: list[str] | None = None, edge_tag: str | None = None,
-                      item_col: str | None = None, annotator_col: str | None = None,
-                      annotation_label_col: str | None = None, annotation_time_col: str | None = None,
-                      today: str | None = None):
-    """Load the data files named by the data options, or `fail` with the data problem (exit 2)."""
-    from checks.loading import DataLoadError
-    from checks.sources import build_inputs
-
-    try:
-        return build_inputs(train, production, annotations, label=label, time=time, text=text, id=id,
-                            segments=segment, edge_tag=edge_tag, item_col=item_col, annotator_col=annotator_col,
-                            annotation_label_col=annotation_label_col, annotation_time_col=annotation_time_col,
-                            today=today)
-    except (DataLoadError, ValueError) as exc:
-        fail(str(exc))
-
-
 @app.command("check")
-def check_cmd(
-    train: TrainOption = None, production: ProductionOption = None, annotations: AnnotationsOption = None,
-    label: LabelOption = None, time: TimeOption = None, text: TextOption = None, id: IdOption = None,
-    segment: SegmentOption = None, edge_tag: EdgeTagOption = None, item_col: ItemColOption = None,
-    annotator_col: AnnotatorColOption = None, annotation_label_col: AnnotationLabelColOption = None,
-    annotation_time_col: AnnotationTimeColOption = None, config: ChecksConfigOption = None,
-    today: TodayOption = None, fmt: FormatOption = Format.text,
-) -> None:
+@with_data_options
+def check_cmd(data: DataOptions, fmt: FormatOption = Format.text) -> None:
     """Run every data check on the sample files; findings, per-check status and the drift table."""
-    from checks.config import ConfigError, load_config
-    from checks.registry import run_checks
     from checks.text import report_text
 
-    if train is None and annotations is None:
+    if not data.given:
         fail("give at least --train FILE (or --annotations FILE)")
-    try:
-        overrides = load_config(config) if config else None
-        inputs = load_check_inputs(train, production, annotations, label=label, time=time, text=text, id=id,
-                                   segment=segment, edge_tag=edge_tag, item_col=item_col, annotator_col=annotator_col,
-                                   annotation_label_col=annotation_label_col, annotation_time_col=annotation_time_col,
-                                   today=today)
-        report = run_checks(inputs, overrides)
-    except ConfigError as exc:
-        fail(str(exc))
+    report = data.run_checks()
     if fmt is Format.json:
         typer.echo(json.dumps(report.to_json(), indent=2, ensure_ascii=False, allow_nan=False))
     else:

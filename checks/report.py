@@ -44,6 +44,10 @@ class CheckReport(BaseModel):
     def check(self, check_id: str) -> CheckResult:
         return next(c for c in self.checks if c.id == check_id)
 
+    def metrics_by_check(self) -> dict[str, dict[str, Any]]:
+        """`{check id: metrics}` of the checks that ran: what claims compare the answers against."""
+        return {c.id: c.metrics for c in self.checks if c.status in (CheckStatus.ok, CheckStatus.finding)}
+
     def to_json(self) -> dict[str, Any]:
         """The documented JSON shape (see docs/cli.md), with NaN/inf replaced by null."""
         findings = [{

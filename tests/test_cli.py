@@ -129,3 +129,58 @@ def test_score_with_an_overriding_config(tmp_path):
 def test_score_missing_file_is_a_clear_error(tmp_path):
     result = invoke("score", tmp_path / "nope.yaml")
     assert result.exit_code == 2 and "file not found" in result.stderr
+
+
+def test_gate_passes_and_fails_on_the_bar(tmp_path):
+    best = _write(tmp_path, extreme_answers(Q, worst=False), "best.yaml")
+    worst = _write(tmp_path, extreme_answers(Q, worst=True), "worst.yaml")
+    passed = invoke("gate", best, "--min-overall", 90, "--min-area", 90, "--format", "json")
+    assert passed.exit_code == 0 and json.loads(passed.stdout)["passed"] is True
+    failed = invoke("gate", worst, "--min-overall", 10, "--format", "json")
+    assert failed.exit_code == 1
+    result = json.loads(failed.stdout)
+    assert result["passed"] is False and result["verdict"] == "not_ready"
+    assert any("overall score" in r for r in result["reasons"])
+    assert any("verdict not_ready" in r for r in result["reasons"])
+
+
+def test_gate_min_verdict_and_min_area(tmp_path):
+    answers = extreme_answers(Q, worst=False)
+    q, option = next((q, o) for q in Q.questions() if q.type.value == "single" and not q.show_if
+                     for o in q.options if o.risk >= 0.75 and o.severity is None)
+    answers[q.id] = option.value  # one high risk: ready with conditions
+    path = _write(tmp_path, answers)
+    area = Q.area_of(q.id).id
+    assert invoke("gate", path, "--min-overall", 0).exit_code == 0
+    strict = invoke("gate", path, "--min-overall", 0, "--min-verdict", "ready")
+    assert strict.exit_code == 1 and "verdict ready_with_conditions is below ready" in strict.stdout
+    by_area = invoke("gate", path, "--min-overall", 0, "--min-area", 95)
+    assert by_area.exit_code == 1 and f"area {area} scores" in by_area.stdout
+
+
+def test_score_with_data_adds_data_findings_and_claims(tmp_path):
+    from benchmarks import datagen
+
+    files = datagen.write_samples(tmp_path / "data", 4000, 1000, 400)
+    answers = extreme_answers(Q, worst=False)
+    answers["rep_mirrors_production"] = "verified"  # contradicted by the shifted production sample
+    path = _write(tmp_path, answers)
+    plain = json.loads(invoke("score", path, "--format", "json").stdout)
+    result = invoke("score", path, "--format", "json", "--train", files["train"], "--production",
+                    files["production"], "--label", "label", "--time", "timestamp", "--today", "2025-01-15")
+    assert result.exit_code == 0, result.stderr
+    card = json.loads(result.stdout)
+    kinds = {r["kind"] for r in card["risks"]}
+    assert plain["risks"] == [] and {"check", "claim"} <= kinds
+    claim = next(r for r in card["risks"] if r["id"] == "claim:verified_match_but_columns_drift")
+    assert claim["question_id"] == "rep_mirrors_production"
+    assert card["areas"]["representativeness"] < plain["areas"]["representativeness"]
+
+
+def test_score_with_unreadable_data_is_a_clear_error(tmp_path):
+    answers = _write(tmp_path, extreme_answers(Q, worst=False))
+    bad = tmp_path / "train.csv"
+    bad.write_bytes(b"\x00\x01\x02binary\x00" * 50)
+    result = invoke("score", answers, "--train", bad)
+    assert result.exit_code == 2 and "Traceback" not in result.stderr
+    assert "train.csv" in result.stderr
