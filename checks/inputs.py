@@ -14,6 +14,7 @@ from functools import cached_property
 import numpy as np
 import pandas as pd
 
+from checks.hashing import EncodedColumn, codes_hash, encode_jointly, is_hashed_by_value, value_hash
 from checks.mapping import AnnotationMapping, ColumnMapping, require_columns
 
 MAX_CATEGORIES = 200  # a string column with more distinct values than this is treated as free text
@@ -37,6 +38,7 @@ class CheckInputs:
     seed: int = DEFAULT_SEED
     _hashes: dict = field(default_factory=dict, repr=False)
     _sorted: dict = field(default_factory=dict, repr=False)
+    _encoded: dict = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         if self.train is not None:
@@ -101,8 +103,25 @@ class CheckInputs:
         """64-bit hash per value of one column (cached; equal values hash equally across frames)."""
         key = (name, column)
         if key not in self._hashes:
-            self._hashes[key] = hash_column(self.frame(name)[column])
+            series = self.frame(name)[column]
+            if is_hashed_by_value(series):
+                self._hashes[key] = value_hash(series)
+            else:
+                self._hashes[key] = codes_hash(self.codes(name, column))
         return self._hashes[key]
+
+    def encoded(self, column: str) -> tuple[tuple[str, ...], EncodedColumn]:
+        """The column dictionary-encoded jointly over training and production (cached): (frame names, codes)."""
+        if column not in self._encoded:
+            names = tuple(n for n in ("train", "production")
+                          if getattr(self, n) is not None and column in getattr(self, n).columns)
+            self._encoded[column] = (names, encode_jointly([self.frame(n)[column] for n in names]))
+        return self._encoded[column]
+
+    def codes(self, name: str, column: str) -> np.ndarray:
+        """Exact integer code per value of a column, shared across frames (-1 = missing)."""
+        names, enc = self.encoded(column)
+        return enc.codes[names.index(name)]
 
     def row_hash(self, name: str, columns: tuple[str, ...]) -> np.ndarray:
         """64-bit hash per row over the given columns, combined from the cached per-column hashes."""
@@ -138,15 +157,6 @@ def member_of(values: np.ndarray, reference: np.ndarray) -> np.ndarray:
     ref = np.sort(reference)
     pos = np.minimum(np.searchsorted(ref, values), len(ref) - 1)
     return ref[pos] == values
-
-
-def hash_column(series: pd.Series) -> np.ndarray:
-    """Vectorised 64-bit hash of each value; numbers hash by value (1 and 1.0 alike), missing alike."""
-    if pd.api.types.is_numeric_dtype(series.dtype) and not pd.api.types.is_bool_dtype(series.dtype):
-        return pd.util.hash_array(series.to_numpy(dtype="float64", na_value=np.nan))
-    if not (pd.api.types.is_string_dtype(series.dtype) or pd.api.types.is_bool_dtype(series.dtype)):
-        series = series.astype("str")
-    return pd.util.hash_pandas_object(series, index=False).to_numpy()
 
 
 def to_naive_datetime(series: pd.Series) -> tuple[pd.Series, int]:

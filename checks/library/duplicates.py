@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
-import pandas as pd
+import numpy as np
 
+from checks.hashing import sorted_unique
 from checks.inputs import CheckInputs
-from checks.neardup import BANDS, NUM_HASHES, near_duplicate_mask
+from checks.neardup import BANDS, NEAR_JACCARD, NUM_HASHES, near_duplicates
 from checks.registry import CheckContext, grade, register
 from scoring.findings import Severity, Stage
 
 
 @register(id="duplicates", area="volume_quality", title="Duplicates and near-duplicates",
           description="Exact duplicate rows (all columns but id and timestamp); exact, normalised and near-duplicate "
-                      "texts via MinHash LSH on word bigrams.",
+                      "texts via MinHash LSH on word bigrams, verified by exact bigram Jaccard.",
           thresholds={"share_medium": 0.01, "share_high": 0.05, "near_share": 0.05})
 def run(inputs: CheckInputs, ctx: CheckContext) -> None:
     columns = tuple(c for c in inputs.train.columns if c not in (inputs.mapping.id, inputs.mapping.timestamp))
-    dup_rows = int(pd.Series(inputs.row_hash("train", columns)).duplicated().sum())
+    row_hashes = inputs.row_hash("train", columns)
+    dup_rows = len(row_hashes) - len(sorted_unique(row_hashes))
     n = len(inputs.train)
     share = dup_rows / max(n, 1)
     ctx.metrics.update(rows=n, duplicate_rows=dup_rows, duplicate_share=share)
@@ -32,15 +34,20 @@ def run(inputs: CheckInputs, ctx: CheckContext) -> None:
 
 
 def _texts(inputs: CheckInputs, ctx: CheckContext) -> None:
-    texts = inputs.train[inputs.mapping.text]
-    exact = int(texts.dropna().duplicated().sum())
-    near, norm_id = near_duplicate_mask(texts, seed=inputs.seed)
-    normalised = int(pd.Series(norm_id).duplicated().sum()) - exact
-    near_rows = int(near.sum())
-    n = len(texts)
+    _, enc = inputs.encoded(inputs.mapping.text)
+    codes = inputs.codes("train", inputs.mapping.text)
+    present = codes >= 0
+    n_present = int(present.sum())
+    exact = n_present - len(sorted_unique(codes[present]))
+    found = near_duplicates(codes, enc.dictionary, enc.first_frame_distinct, seed=inputs.seed)
+    normalised = n_present - len(sorted_unique(found.norm_id[present])) - exact
+    near_rows = int(found.near.sum())
+    n = len(codes)
     ctx.metrics.update(text_exact_duplicates=exact, text_normalised_duplicates=max(normalised, 0),
                        text_near_duplicate_rows=near_rows, text_near_share=near_rows / max(n, 1),
-                       near_method=f"MinHash word bigrams, {NUM_HASHES} hashes in {BANDS} bands")
+                       near_candidate_pairs=found.candidate_pairs, near_verified_pairs=found.verified_pairs,
+                       near_method=f"MinHash word bigrams, {NUM_HASHES} hashes in {BANDS} bands; candidates "
+                                   f"verified by exact bigram Jaccard >= {NEAR_JACCARD}")
     if near_rows / max(n, 1) >= ctx["near_share"]:
         ctx.flag(Severity.medium, f"{near_rows:,} texts have near-duplicates",
                  f"{near_rows / n:.1%} of texts are almost identical to another text (same words up to small edits); "

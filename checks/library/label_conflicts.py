@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from checks.inputs import CheckInputs, member_of
+from checks.inputs import CheckInputs
 from checks.registry import CheckContext, grade, register
 from scoring.findings import Severity, Stage
 
@@ -20,21 +20,31 @@ def run(inputs: CheckInputs, ctx: CheckContext) -> None:
         return
     keys = inputs.row_hash("train", columns)
     label_codes, _ = pd.factorize(inputs.train[inputs.mapping.label])
-    frame = pd.DataFrame({"key": keys, "label": label_codes})
-    frame = frame[frame["label"] >= 0]
-    pairs = frame.drop_duplicates()
-    conflicting = pairs["key"][pairs["key"].duplicated()].unique()
-    rows = int(member_of(frame["key"].to_numpy(), conflicting).sum()) if len(conflicting) else 0
-    share = rows / max(len(frame), 1)
-    ctx.metrics.update(input_columns=list(columns), conflicting_inputs=len(conflicting), conflicting_rows=rows,
-                       conflicting_share=share, rows=len(frame))
+    labeled = label_codes >= 0
+    conflicting, rows = conflicting_groups(keys[labeled], label_codes[labeled])
+    n_labeled = int(labeled.sum())
+    share = rows / max(n_labeled, 1)
+    ctx.metrics.update(input_columns=list(columns), conflicting_inputs=conflicting, conflicting_rows=rows,
+                       conflicting_share=share, rows=n_labeled)
     severity = grade(share, [(ctx["share_medium"], Severity.medium), (ctx["share_high"], Severity.high)])
     if severity is None or rows == 0:
         return
-    ctx.flag(severity, f"{len(conflicting):,} identical inputs carry conflicting labels",
+    ctx.flag(severity, f"{conflicting:,} identical inputs carry conflicting labels",
              f"{rows:,} rows ({share:.2%}) share their input with a row labeled differently. Either the guidelines "
              "leave these cases ambiguous or annotators apply them inconsistently.",
              "Adjudicate the conflicting groups, add the deciding rule with an example to the guidelines, and "
              "relabel affected rows.", owner="Annotation lead", due=Stage.before_first_training,
-             metrics={"conflicting_inputs": int(len(conflicting)), "conflicting_rows": rows,
+             metrics={"conflicting_inputs": conflicting, "conflicting_rows": rows,
                       "share": float(np.round(share, 6))})
+
+
+def conflicting_groups(keys: np.ndarray, labels: np.ndarray) -> tuple[int, int]:
+    """(inputs with more than one label, rows in them): one sort by key, then min != max label per group."""
+    if len(keys) == 0:
+        return 0, 0
+    order = np.argsort(keys, kind="stable")
+    keys, labels = keys[order], labels[order]
+    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+    mixed = np.minimum.reduceat(labels, starts) != np.maximum.reduceat(labels, starts)
+    sizes = np.diff(np.r_[starts, len(keys)])
+    return int(mixed.sum()), int(sizes[mixed].sum())

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 from tests.checks.helpers import run
-from tests.datagen import annotations_frame, production_frame, training_frame
+from benchmarks.datagen import annotations_frame, production_frame, training_frame
 
 
 def test_drift_flags_shifted_columns_and_fills_the_drift_table():

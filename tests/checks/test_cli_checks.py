@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from cli import app
-from tests.datagen import write_samples
+from benchmarks.datagen import write_samples
 
 runner = CliRunner()
 

@@ -1,4 +1,4 @@
-"""Deterministic generator of realistic sample files for tests and benchmarks.
+"""Deterministic generator of realistic sample data, shared by the tests and the benchmarks.
 
 `training_frame(n)` / `production_frame(n)` give tabular + text + label + timestamp data with a known
 production shift (numeric `amount` and `latency_ms` shifted, a new `channel` value, different region
@@ -22,6 +22,7 @@ WORDS = np.array("order package refund invoice charge card late broken login pas
                  "screen app crash slow please help thanks again still waiting week day store price discount code "
                  "address change cancel return label courier tracking number email phone".split())
 START = pd.Timestamp("2024-01-01")
+PRODUCTION_ID_OFFSET = 1_000_000_000  # production ids never collide with training ids, even at 10M rows
 
 
 def _texts(rng: np.random.Generator, n: int, words: int = 8, repeat_share: float = 0.03) -> pd.Series:
@@ -35,12 +36,15 @@ def _texts(rng: np.random.Generator, n: int, words: int = 8, repeat_share: float
     return pd.Series(texts, dtype="str")
 
 
-def training_frame(n: int, seed: int = 1, columns: int = 20) -> pd.DataFrame:
-    """n rows x `columns` columns (>= 12): id, timestamp, label, text, segments, numerics, booleans."""
+def training_frame(n: int, seed: int = 1, columns: int = 20, first_id: int = 0) -> pd.DataFrame:
+    """n rows x `columns` columns (>= 12): id, timestamp, label, text, segments, numerics, booleans.
+
+    `first_id` numbers the rows from there, so a large file can be written in chunks (one seed each).
+    """
     rng = np.random.default_rng(seed)
     label = LABELS[rng.choice(len(LABELS), n, p=LABEL_P)]
     frame = pd.DataFrame({
-        "id": np.arange(n, dtype=np.int64),
+        "id": np.arange(first_id, first_id + n, dtype=np.int64),
         "timestamp": START + pd.to_timedelta(np.sort(rng.integers(0, 365 * 24 * 3600, n)), unit="s"),
         "label": pd.Series(label, dtype="str"),
         "text": _texts(rng, n),
@@ -61,11 +65,11 @@ def training_frame(n: int, seed: int = 1, columns: int = 20) -> pd.DataFrame:
     return frame
 
 
-def production_frame(n: int, seed: int = 2, columns: int = 20) -> pd.DataFrame:
+def production_frame(n: int, seed: int = 2, columns: int = 20, first_id: int = 0) -> pd.DataFrame:
     """Like training but shifted: larger amounts, slower latency, a new channel, other region shares."""
-    frame = training_frame(n, seed=seed, columns=columns).drop(columns=["label"])
+    frame = training_frame(n, seed=seed, columns=columns, first_id=first_id).drop(columns=["label"])
     rng = np.random.default_rng(seed + 100)
-    frame["id"] = frame["id"] + 10_000_000
+    frame["id"] = frame["id"] + PRODUCTION_ID_OFFSET
     frame["timestamp"] = frame["timestamp"] + pd.Timedelta(days=400)
     frame["amount"] = frame["amount"] * 1.8
     frame["latency_ms"] = rng.gamma(3, 60, n)

@@ -1,0 +1,53 @@
+"""Child process of `benchmarks.run`: split a full report run into data checks, report model and PDF.
+
+Takes the same arguments as `readiness report SOURCE` minus the output (an answers file, then the
+data options), does what the command does step by step and prints one JSON line with the seconds of
+each step, the page count and the PDF size.
+
+    python -m benchmarks.pdf_timing examples/support_ticket_routing.yaml --train ... --today 2025-06-01
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+
+
+def main(argv: list[str] | None = None) -> None:
+    from cli import _questionnaire, load_check_inputs
+    from checks.registry import run_checks
+    from questionnaire.answers import normalize_answers
+    from reports import build_report, render_pdf
+    from reports.source import read_report_source
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("source")
+    for option in ("train", "production", "annotations", "label", "time", "text", "id", "item-col",
+                   "annotator-col", "annotation-label-col", "annotation-time-col", "today"):
+        parser.add_argument(f"--{option}")
+    parser.add_argument("--segment", action="append")
+    a = parser.parse_args(argv)
+    q = _questionnaire()
+    src = read_report_source(a.source)
+    answers = normalize_answers(q, src.answers)
+    started = time.perf_counter()
+    inputs = load_check_inputs(a.train, a.production, a.annotations, label=a.label, time=a.time, text=a.text,
+                               id=a.id, segment=a.segment, item_col=a.item_col, annotator_col=a.annotator_col,
+                               annotation_label_col=a.annotation_label_col,
+                               annotation_time_col=a.annotation_time_col, today=a.today)
+    checks = run_checks(inputs)
+    del inputs
+    built = time.perf_counter()
+    report = build_report(answers, questionnaire=q, checks=checks, revision=src.revision,
+                          assessment=src.assessment, project=src.project, author=src.author)
+    rendering = time.perf_counter()
+    pdf = render_pdf(report)
+    done = time.perf_counter()
+    print(json.dumps({"checks": built - started, "build": rendering - built, "render": done - rendering,
+                      "pages": pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages"), "bytes": len(pdf)}))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
