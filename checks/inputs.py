@@ -13,6 +13,7 @@ from functools import cached_property
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from checks.hashing import EncodedColumn, codes_hash, encode_jointly, is_hashed_by_value, value_hash
 from checks.mapping import AnnotationMapping, ColumnMapping, require_columns
@@ -36,7 +37,6 @@ class CheckInputs:
     annotation_mapping: AnnotationMapping | None = None
     today: pd.Timestamp | None = None
     seed: int = DEFAULT_SEED
-    _hashes: dict = field(default_factory=dict, repr=False)
     _sorted: dict = field(default_factory=dict, repr=False)
     _encoded: dict = field(default_factory=dict, repr=False)
 
@@ -65,6 +65,12 @@ class CheckInputs:
         if self.annotations is not None and self.annotation_mapping and self.annotation_mapping.timestamp:
             acol = self.annotation_mapping.timestamp
             self.annotations[acol], self.time_unparsed["annotations"] = to_naive_datetime(self.annotations[acol])
+
+    @property
+    def sampling(self) -> dict[str, dict]:
+        """Frames that were loaded as a random sample of a larger file: name -> rows in file, rows used, seed."""
+        return {name: dict(frame.attrs["sampling"]) for name in ("train", "production", "annotations")
+                if (frame := getattr(self, name)) is not None and "sampling" in frame.attrs}
 
     def frame(self, name: str) -> pd.DataFrame:
         frame = getattr(self, name)
@@ -100,15 +106,15 @@ class CheckInputs:
 
     # --- shared derived values ------------------------------------------------------------------
     def column_hash(self, name: str, column: str) -> np.ndarray:
-        """64-bit hash per value of one column (cached; equal values hash equally across frames)."""
-        key = (name, column)
-        if key not in self._hashes:
-            series = self.frame(name)[column]
-            if is_hashed_by_value(series):
-                self._hashes[key] = value_hash(series)
-            else:
-                self._hashes[key] = codes_hash(self.codes(name, column))
-        return self._hashes[key]
+        """64-bit hash per value of one column (equal values hash equally across frames).
+
+        Not cached: from the cached codes (strings) or the numbers themselves it takes milliseconds,
+        while caching 8 bytes per value for every column would cost more memory than the frame.
+        """
+        series = self.frame(name)[column]
+        if is_hashed_by_value(series):
+            return value_hash(series)
+        return codes_hash(self.codes(name, column))
 
     def encoded(self, column: str) -> tuple[tuple[str, ...], EncodedColumn]:
         """The column dictionary-encoded jointly over training and production (cached): (frame names, codes)."""
@@ -116,6 +122,7 @@ class CheckInputs:
             names = tuple(n for n in ("train", "production")
                           if getattr(self, n) is not None and column in getattr(self, n).columns)
             self._encoded[column] = (names, encode_jointly([self.frame(n)[column] for n in names]))
+            pa.default_memory_pool().release_unused()
         return self._encoded[column]
 
     def codes(self, name: str, column: str) -> np.ndarray:

@@ -16,15 +16,19 @@ import csv
 import io
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pa_csv
 import pyarrow.json as pa_json
 import pyarrow.parquet as pq
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 DEFAULT_MAX_BYTES = 1024 * 1024 * 1024  # 1 GiB
 DEFAULT_MAX_ROWS = 20_000_000
+DEFAULT_MAX_PARQUET_BYTES = 16 * 1024 ** 3  # Parquet is read in place and sampled, so a larger file is fine
+DEFAULT_SAMPLE_ROWS = 2_000_000  # larger Parquet files are read as a fixed-seed uniform sample of this many rows
+SAMPLE_SEED = 20240601
 DELIMITERS = (",", ";", "\t", "|")
 SNIFF_BYTES = 64 * 1024
 SNIFF_LINES = 50
@@ -47,6 +51,8 @@ class LoadLimits(BaseModel):
 
     max_bytes: int = DEFAULT_MAX_BYTES
     max_rows: int = DEFAULT_MAX_ROWS
+    max_parquet_bytes: int = DEFAULT_MAX_PARQUET_BYTES
+    sample_rows: int = Field(default_factory=lambda: DEFAULT_SAMPLE_ROWS)
 
 
 def load_table(source: str | Path | bytes, filename: str | None = None,
@@ -58,7 +64,14 @@ def load_table(source: str | Path | bytes, filename: str | None = None,
         name = filename or path.name
         if not path.is_file():
             raise DataLoadError(f"{name}: file not found")
-        _check_size(path.stat().st_size, name, limits)
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            head = handle.read(SNIFF_BYTES)
+        if size and _detect_format(head, name) == "parquet":
+            # read in place (no copy of the bytes), sampled above `sample_rows`: a larger size limit
+            _check_size(size, name, limits.model_copy(update={"max_bytes": limits.max_parquet_bytes}))
+            return _checked(_read_parquet(path, name, limits), name)
+        _check_size(size, name, limits)
         raw = path.read_bytes()
     else:
         raw = bytes(source)
@@ -68,7 +81,10 @@ def load_table(source: str | Path | bytes, filename: str | None = None,
         raise DataLoadError(f"{name}: the file is empty")
     kind = _detect_format(raw, name)
     reader = {"csv": _read_csv, "parquet": _read_parquet, "jsonl": _read_jsonl, "excel": _read_excel}[kind]
-    frame = reader(raw, name, limits)
+    return _checked(reader(raw, name, limits), name)
+
+
+def _checked(frame: pd.DataFrame, name: str) -> pd.DataFrame:
     if len(frame.columns) == 0:
         raise DataLoadError(f"{name}: no columns found")
     if len(frame) == 0:
@@ -187,14 +203,35 @@ def _read_jsonl(raw: bytes, name: str, limits: LoadLimits) -> pd.DataFrame:
 
 # --- binary formats ---------------------------------------------------------------------------------
 
-def _read_parquet(raw: bytes, name: str, limits: LoadLimits) -> pd.DataFrame:
+def _read_parquet(source: bytes | Path, name: str, limits: LoadLimits) -> pd.DataFrame:
+    """Read a Parquet file; one with more than `limits.sample_rows` rows as a uniform random sample.
+
+    The sample takes a fixed-seed random subset of row positions and reads one row group at a time,
+    so memory stays bounded by the sample. `frame.attrs["sampling"]` records the file's row count,
+    the sample size and the seed, so every result can say it was computed on a sample.
+    """
     try:
-        pf = pq.ParquetFile(io.BytesIO(raw))
-        _check_rows(pf.metadata.num_rows, name, limits)
-        table = pf.read()
+        pf = pq.ParquetFile(io.BytesIO(source) if isinstance(source, bytes) else source)
+        total = pf.metadata.num_rows
+        _check_rows(total, name, limits)
+        if total <= limits.sample_rows:
+            return _to_pandas(pf.read())
+        keep = np.sort(np.random.default_rng(SAMPLE_SEED).choice(total, size=limits.sample_rows, replace=False))
+        parts, start = [], 0
+        for group in range(pf.num_row_groups):
+            n = pf.metadata.row_group(group).num_rows
+            lo, hi = np.searchsorted(keep, [start, start + n])
+            if hi > lo:
+                parts.append(pf.read_row_group(group).take(pa.array(keep[lo:hi] - start)))
+            start += n
+        table = pa.concat_tables(parts)
+        del parts
     except (pa.ArrowException, OSError) as exc:
         raise DataLoadError(f"{name}: not a readable Parquet file ({_short(exc)})") from None
-    return _to_pandas(table)
+    frame = _to_pandas(table)
+    frame.attrs["sampling"] = {"rows_in_file": int(total), "rows_used": int(len(frame)), "seed": SAMPLE_SEED,
+                               "method": "uniform random rows without replacement"}
+    return frame
 
 
 def _read_excel(raw: bytes, name: str, limits: LoadLimits) -> pd.DataFrame:

@@ -86,17 +86,20 @@ def tokenise(texts: pa.Array) -> pa.LargeListArray:
 
 def word_ids(words: pa.LargeListArray) -> tuple[np.ndarray, np.ndarray]:
     """(word id per word, text index per word): words numbered by a dictionary over all texts."""
-    parent = pc.list_parent_indices(words).to_numpy().astype(np.int64)
-    token = pc.dictionary_encode(pc.list_flatten(words)).indices.to_numpy().astype(np.int64)
+    parent = pc.list_parent_indices(words).to_numpy().astype(np.int32)
+    token = pc.dictionary_encode(pc.list_flatten(words)).indices.to_numpy().astype(np.int32)
     return token, parent
 
 
 def normalised_ids(token: np.ndarray, parent: np.ndarray, n_texts: int) -> np.ndarray:
     """Dense id per text, equal exactly when the word sequences are equal (64-bit polynomial hash)."""
     starts = np.flatnonzero(np.r_[True, parent[1:] != parent[:-1]]) if len(parent) else np.array([], np.int64)
-    position = np.arange(len(token)) - np.repeat(starts, np.diff(np.r_[starts, len(token)]))
+    position = np.arange(len(token), dtype=np.int64)
+    position -= np.repeat(starts, np.diff(np.r_[starts, len(token)]))
     powers = np.cumprod(np.r_[np.uint64(1), np.full(int(position.max(initial=0)), SEQUENCE_BASE)])
-    terms = mix64(token) * powers[position]
+    terms = mix64(token)
+    terms *= powers[position]
+    del position
     sequence = np.zeros(n_texts, dtype=np.uint64)
     if len(starts):
         sequence[parent[starts]] = np.add.reduceat(terms, starts)
@@ -111,10 +114,13 @@ def shingles(token: np.ndarray, parent: np.ndarray, n_texts: int) -> Shingles:
     first[1:] = parent[1:] != parent[:-1]
     nxt = np.zeros_like(token)
     nxt[:-1] = token[1:]
-    raw = token.astype(np.uint64) * BIGRAM_BASE + np.where(same_next, nxt + 1, 0).astype(np.uint64)
+    nxt[~same_next] = -1
     keep = same_next | first  # bigrams, or the word of a one-word text
-    value = ((raw[keep] * GOLDEN) >> np.uint64(32)).astype(np.uint32)
-    return Shingles(value, parent[keep], n_texts)
+    raw = token[keep].astype(np.uint64) * BIGRAM_BASE + (nxt[keep] + 1).astype(np.uint64)
+    del nxt, same_next, first
+    raw *= GOLDEN
+    raw >>= np.uint64(32)
+    return Shingles(raw.astype(np.uint32), parent[keep], n_texts)
 
 
 def signatures(sh: Shingles, seed: int = 7) -> np.ndarray:
@@ -223,6 +229,7 @@ def near_duplicates(codes: np.ndarray, dictionary: pa.Array, distinct: int | Non
     """
     distinct = len(dictionary) if distinct is None else distinct
     token, parent = word_ids(tokenise(dictionary.slice(0, distinct)))
+    pa.default_memory_pool().release_unused()  # the word strings are gone; give their memory back
     norm_of_text = normalised_ids(token, parent, distinct)
     sh = shingles(token, parent, distinct)
     sig = signatures(sh, seed)

@@ -134,7 +134,7 @@ def run_checks(inputs: CheckInputs, config: dict[str, dict[str, Any]] | None = N
     validate_config(config, default_thresholds())
     if only is not None:
         specs = [s for s in specs if s.id in only]
-    report = CheckReport()
+    report = CheckReport(sampling=inputs.sampling)
     for i, spec in enumerate(specs):
         if progress:
             progress(spec.id, i, len(specs))

@@ -40,6 +40,9 @@ class CheckReport(BaseModel):
     findings: list[Finding] = Field(default_factory=list)
     checks: list[CheckResult] = Field(default_factory=list)
     drift: dict[str, Any] = Field(default_factory=lambda: {"columns": []})
+    sampling: dict[str, Any] = Field(default_factory=dict, description=(
+        "frames read as a random sample of a larger file: name -> rows_in_file, rows_used, seed, method; "
+        "every statistic on such a frame is computed on the sample"))
 
     def check(self, check_id: str) -> CheckResult:
         return next(c for c in self.checks if c.id == check_id)
@@ -59,7 +62,7 @@ class CheckReport(BaseModel):
             "id": c.id, "area": c.area, "title": c.title, "status": c.status.value, "message": c.message,
             "sample_size": c.sample_size, "seconds": round(c.seconds, 4), "metrics": c.metrics,
         } for c in self.checks]
-        return strict_json({"findings": findings, "checks": checks, "drift": self.drift})
+        return strict_json({"findings": findings, "checks": checks, "drift": self.drift, "sampling": self.sampling})
 
 
 def strict_json(value: Any) -> Any:

@@ -17,6 +17,9 @@ def _num(value: Any) -> str:
 
 def report_text(report: CheckReport) -> str:
     lines = ["Data checks", "==========="]
+    for name, s in report.sampling.items():
+        lines.append(f"note: the {name} file has {s['rows_in_file']:,} rows; all {name} statistics use a random sample "
+                     f"of {s['rows_used']:,} rows (seed {s['seed']})")
     for c in report.checks:
         extra = f" ({c.message})" if c.message else ""
         sample = f" [sample {c.sample_size:,}]" if c.sample_size else ""

@@ -80,6 +80,6 @@ def test_json_is_strict_and_has_the_documented_shape():
     report = run_checks(CheckInputs(train=frame, mapping=ColumnMapping(label="label")))
     payload = report.to_json()
     json.dumps(payload, allow_nan=False)
-    assert set(payload) == {"findings", "checks", "drift"}
+    assert set(payload) == {"findings", "checks", "drift", "sampling"}
     assert {"check", "area", "severity", "title", "message", "metrics"} <= set(payload["findings"][0])
     assert {"id", "status", "metrics"} <= set(payload["checks"][0])
