@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import altair as alt
 import pandas as pd
 import streamlit as st
 
@@ -20,6 +21,8 @@ from scoring.findings import SEVERITY_ORDER, Finding
 from ui.evidence import saved_inputs
 from ui.format import relative_time, severity_badge
 
+AXIS_AND_LEGEND_PX = 90
+ROW_STEP_PX = 26
 STATUS_LABELS = {  # check status -> what the table says
     "ok": "✅ OK", "finding": "⚠️ Finding", "skipped": "➖ Skipped", "error": "❌ Error",
 }
@@ -116,6 +119,22 @@ def evidence_charts(report: CheckReport) -> list[tuple[str, str, Any]]:
     return out
 
 
+def for_streamlit(chart: Any) -> tuple[Any, int | str]:
+    """The chart and the height to give Streamlit, which squeezes fixed-height Vega-Lite charts.
+
+    Streamlit 1.67 fits a chart with a fixed plot height into one row when it sizes it itself, so
+    bar charts with one row per category get a per-row step instead (the report keeps its fixed
+    heights), and other charts get an explicit height with room for the axis title and the legend.
+    """
+    spec = chart.to_dict()
+    layers = spec.get("layer") or [spec]
+    y_types = {layer.get("encoding", {}).get("y", {}).get("type") for layer in layers}
+    if "nominal" in y_types:
+        return chart.properties(height=alt.Step(ROW_STEP_PX)), "content"
+    height = spec.get("height")
+    return chart, int(height) + AXIS_AND_LEGEND_PX if isinstance(height, (int, float)) else "content"
+
+
 def render_charts(report: CheckReport, *, key: str) -> None:
     built = evidence_charts(report)
     if not built:
@@ -126,5 +145,6 @@ def render_charts(report: CheckReport, *, key: str) -> None:
     for i, (title, caption, chart) in enumerate(built):
         with columns[i % 2]:
             st.markdown(f"**{title}**")
-            st.altair_chart(chart, width="content", key=f"{key}:chart:{i}")
+            shown, height = for_streamlit(chart)
+            st.altair_chart(shown, width="content", height=height, key=f"{key}:chart:{i}")
             st.caption(caption)

@@ -21,7 +21,7 @@ from ui.draft import Draft
 from ui.evidence import report_from_saved, saved_inputs
 from ui.sample_session import LEVELS, WIDGET_PREFIX, SampleSession, received
 from ui.sample_session import current as sample_state
-from ui.samples import FILE_TYPES, MAX_UPLOAD_BYTES, MAX_UPLOAD_ROWS, ROLES, Sample, run_key
+from ui.samples import FILE_TYPES, MAX_UPLOAD_BYTES, MAX_UPLOAD_ROWS, PREVIEW_ROWS, ROLES, run_key
 from ui.steps import Progress
 
 STEP_ID = "sample_data"
@@ -58,12 +58,19 @@ def render(questionnaire: Questionnaire, answers: dict[str, Any]) -> None:
         names = ", ".join(name for name, _ in state.pending.values())
         with st.spinner(f"Reading {names}…"):
             state.load_pending()
-    st.caption(f"Optional. Files stay in this browser session only and are **never stored**; the check results "
+    st.caption(f"Files stay in this browser session only and are **never stored**; the check results "
                f"are saved with revision {draft.revision}. CSV, Parquet, JSON Lines or Excel, up to "
                f"{MAX_UPLOAD_BYTES // 2**20} MB and {MAX_UPLOAD_ROWS:,} rows per file: for more, upload a random "
                "sample.")
-    for role in ROLES:
-        _upload_card(state, role)
+    cards = st.columns(len(ROLES))
+    for column, role in zip(cards, ROLES, strict=True):
+        with column:
+            _upload_card(state, role)
+    for sample in state.samples.values():
+        if not sample.ok:
+            st.error(f"**{sample.name}** cannot be used as the {ROLES[sample.role][0].lower()}: {sample.error}",
+                     icon=":material/error:")
+    _previews(state)
     if state.usable():
         _mapping(state)
         _run(draft, state)
@@ -72,36 +79,51 @@ def render(questionnaire: Questionnaire, answers: dict[str, Any]) -> None:
 
 # --- uploads ---------------------------------------------------------------------------------------
 
+def _current_key(state: SampleSession) -> str:
+    return run_key(state.usable(), state.column_mapping(), state.chosen_annotation_mapping(), state.config())
+
+
 def _upload_card(state: SampleSession, role: str) -> None:
+    """One file slot: what it is for, the uploader, and the file in use (or its problem)."""
     title, purpose = ROLES[role]
     sample = state.samples.get(role)
-    with st.container(border=True):
-        text, remove = st.columns([6, 1], vertical_alignment="center")
-        text.markdown(f"**{title}**  \n:gray[{purpose}]")
-        if sample is not None:
-            remove.button("Remove", key=f"sample:remove:{role}", icon=":material/close:", type="tertiary",
-                          on_click=state.remove, args=(role,), help=f"Forget this {title.lower()}")
+    with st.container(border=True, height="stretch"):
+        st.markdown(f"**{title}**  \n:gray[{purpose}]")
         st.file_uploader(f"Replace the {title.lower()}" if sample else f"Upload a {title.lower()}", type=FILE_TYPES,
                          key=state.uploader_key(role), on_change=received, args=(state, role),
                          label_visibility="collapsed")
         if sample is None:
+            st.caption("No file yet.")
             return
-        if not sample.ok:
-            st.error(f"**{sample.name}** cannot be used: {sample.error}", icon=":material/error:")
-            return
-        _preview(sample)
+        name, remove = st.columns([4, 1], vertical_alignment="center")
+        if sample.ok:
+            name.markdown(f":material/description: **{sample.name}**  \n:gray[{sample.rows:,} rows × "
+                          f"{len(sample.columns)} columns · {_size(sample.size)}]")
+        else:
+            name.markdown(f":red[:material/error: **{sample.name}** cannot be used (see below)]")
+        remove.button("", key=f"sample:remove:{role}", icon=":material/close:", type="tertiary",
+                      on_click=state.remove, args=(role,), help=f"Remove this {title.lower()}")
 
 
-def _preview(sample: Sample) -> None:
-    size = f"{sample.size / 2**20:,.1f} MB" if sample.size >= 2**20 else f"{sample.size / 1024:,.1f} kB"
-    st.markdown(f":material/description: **{sample.name}** · {sample.rows:,} rows × {len(sample.columns)} columns "
-                f"· {size}")
-    with st.expander("Preview: first rows and detected types", expanded=True):
-        first, types = st.tabs(["First rows", "Column types"])
-        first.dataframe(sample.head(), hide_index=True, width="stretch")
+def _size(size: int) -> str:
+    return f"{size / 2**20:,.1f} MB" if size >= 2**20 else f"{size / 1024:,.1f} kB"
+
+
+def _previews(state: SampleSession) -> None:
+    """First rows and detected column types of each loaded file, one tab per file."""
+    usable = state.usable()
+    if not usable:
+        return
+    st.markdown("##### Preview")
+    tabs = st.tabs([f"{ROLES[role][0]}: {sample.name}" for role, sample in usable.items()])
+    for tab, sample in zip(tabs, usable.values(), strict=True):
+        rows, types = tab.columns([3, 2], gap="medium")
+        rows.caption(f"First {min(PREVIEW_ROWS, sample.rows)} of {sample.rows:,} rows")
+        rows.dataframe(sample.head(), hide_index=True, width="stretch")
+        types.caption("Detected column types")
         types.dataframe(sample.types, hide_index=True, width="stretch", column_config={
-            "missing": st.column_config.ProgressColumn("Missing (first rows)", format="percent", min_value=0,
-                                                       max_value=1)})
+            "column": "Column", "type": "Type", "example": "Example",
+            "missing": st.column_config.ProgressColumn("Missing", format="percent", min_value=0, max_value=1)})
 
 
 # --- column roles ------------------------------------------------------------------------------------
@@ -123,7 +145,7 @@ def _select(target: dict[str, Any], role: str, label: str, help: str, columns: l
     value = target.get(role) if target.get(role) in columns else None
     key = _seeded(f"{scope}:{role}", value)
     st.selectbox(label, [None, *columns], key=key, help=help, on_change=_copy, args=(target, role, key),
-                 format_func=lambda c: NONE_LABEL if c is None else c)
+                 format_func=lambda c: NONE_LABEL if c is None else c, placeholder=NONE_LABEL)
 
 
 def _mapping(state: SampleSession) -> None:
@@ -171,7 +193,7 @@ def _run(draft: Draft, state: SampleSession) -> None:
         st.warning(problem, icon=":material/rule:")
     samples, mapping, annotation_mapping = state.usable(), state.column_mapping(), state.chosen_annotation_mapping()
     config = state.config()
-    key = run_key(samples, mapping, annotation_mapping, config)
+    key = _current_key(state)
     if not st.button("Run checks", key="sample:run", type="primary", icon=":material/play_arrow:",
                      disabled=bool(problems), help="Runs every check the uploaded files allow"):
         return
@@ -205,7 +227,7 @@ def _results(draft: Draft, state: SampleSession, questionnaire: Questionnaire) -
         return
     st.markdown("##### Check results")
     st.caption(inputs_caption(draft.checks))
-    current_key = run_key(state.usable(), state.column_mapping(), state.chosen_annotation_mapping(), state.config())
+    current_key = _current_key(state)
     if draft.checks_unsaved:
         st.warning("These results are not saved yet: settle the conflict shown at the top of the page.",
                    icon=":material/sync_problem:")

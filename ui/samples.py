@@ -26,7 +26,7 @@ from checks.mapping import AnnotationMapping, ColumnMapping, guess_annotation_ma
 MAX_UPLOAD_BYTES = 200 * 1024 * 1024
 MAX_UPLOAD_ROWS = 5_000_000
 APP_LIMITS = LoadLimits(max_bytes=MAX_UPLOAD_BYTES, max_rows=MAX_UPLOAD_ROWS)
-FILE_TYPES = ["csv", "tsv", "txt", "parquet", "pq", "jsonl", "ndjson", "json", "xlsx", "xlsm"]
+FILE_TYPES = ["csv", "tsv", "txt", "parquet", "jsonl", "json", "xlsx"]  # the common extensions the loader reads
 PREVIEW_ROWS = 8
 TYPE_SAMPLE_ROWS = 10_000  # detected types and missing shares are read from the first rows only
 

@@ -1,7 +1,7 @@
 """The wizard's steps, declared as data: one per questionnaire area (context first), plus extras.
 
 A step knows its id, title, how to draw its body and how complete it is. To add a step that is
-not an area (the planned "Sample data" step with uploads and column mapping), write a
+not an area (like the "Sample data" step with uploads and column mapping), write a
 `Step` with its own `render` and `progress` and list it in `EXTRA_STEPS` with the id of the step
 it follows; nothing else in the wizard needs to change.
 """

@@ -45,7 +45,7 @@ def test_upload_preview_map_run_and_see_findings(db_url):
     assert not any(b.key == "sample:run" for b in at.button)  # nothing to run before an upload
 
     upload(at, "train", "train.csv", training_csv())
-    assert "**train.csv** · 400 rows × 5 columns" in markdown(at)
+    assert "**train.csv**  \n:gray[400 rows × 5 columns" in markdown(at)
     assert len(at.dataframe) >= 2  # first rows and column types
     # column roles are pre-filled from the guess
     assert at.selectbox(key="w:sample:map:label").value == "label"
@@ -109,7 +109,7 @@ def test_moving_between_steps_never_reparses_or_reruns(db_url, monkeypatch):
 
     at.sidebar.button(key="step:context").click().run()
     open_step(at)
-    assert "**train.csv** · 400 rows" in markdown(at)  # still loaded, shown without a new upload
+    assert "**train.csv**  \n:gray[400 rows" in markdown(at)  # still loaded, shown without a new upload
     at.button(key="sample:run").click().run()  # same bytes, same roles: the earlier result is reused
     assert calls == {"load": 3, "run": 1}
 
