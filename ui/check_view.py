@@ -7,6 +7,8 @@ per check by `reports.evidence`), so the app and the PDF show the same pictures.
 
 from __future__ import annotations
 
+from collections import OrderedDict
+from collections.abc import Callable
 from typing import Any
 
 import altair as alt
@@ -21,6 +23,8 @@ from scoring.findings import SEVERITY_ORDER, Finding
 from ui.evidence import saved_inputs
 from ui.format import relative_time, severity_badge
 
+VIEW_CACHE_KEY = "check_view_cache"
+MAX_CACHED_VIEWS = 8
 AXIS_AND_LEGEND_PX = 90
 ROW_STEP_PX = 26
 STATUS_LABELS = {  # check status -> what the table says
@@ -66,8 +70,24 @@ def inputs_caption(saved: dict[str, Any]) -> str:
     return f"Checked {listing or 'uploaded samples'}" + (f", {when_text}" if when_text else "") + "."
 
 
-def render_report(report: CheckReport, questionnaire: Questionnaire, *, key: str) -> None:
-    """The whole view: counts, status table, findings and charts."""
+def _memo(saved: dict[str, Any], part: str, build: Callable[[], Any]) -> Any:
+    """Build a view part once per saved run (its run key and time), kept in this session.
+
+    The charts and the status table of a run never change, so reruns (a click elsewhere on the
+    page, a step change) reuse them instead of building and validating the Altair specs again.
+    """
+    inputs = saved_inputs(saved)
+    run = (inputs.get("run_key"), inputs.get("ran_at"), part)
+    cache: OrderedDict = st.session_state.setdefault(VIEW_CACHE_KEY, OrderedDict())
+    if run not in cache:
+        cache[run] = build()
+        while len(cache) > MAX_CACHED_VIEWS:
+            cache.popitem(last=False)
+    return cache[run]
+
+
+def render_report(report: CheckReport, saved: dict[str, Any], questionnaire: Questionnaire, *, key: str) -> None:
+    """The whole view of a run (`saved` is what was stored, `report` its rebuilt form): counts, table, charts."""
     counts = status_counts(report)
     cols = st.columns(4)
     for col, (status, label) in zip(cols, STATUS_LABELS.items(), strict=True):
@@ -77,9 +97,10 @@ def render_report(report: CheckReport, questionnaire: Questionnaire, *, key: str
     with tab_findings:
         render_findings(report.findings, questionnaire)
     with tab_charts:
-        render_charts(report, key=key)
+        render_charts(_memo(saved, "charts", lambda: [(title, caption, *for_streamlit(chart))
+                                                      for title, caption, chart in evidence_charts(report)]), key=key)
     with tab_checks:
-        st.dataframe(status_rows(report, questionnaire), hide_index=True, width="stretch",
+        st.dataframe(_memo(saved, "status", lambda: status_rows(report, questionnaire)), hide_index=True, width="stretch",
                      column_config={"Details": st.column_config.TextColumn(width="large"),
                                     "Seconds": st.column_config.NumberColumn(format="%.2f")})
 
@@ -126,7 +147,7 @@ def for_streamlit(chart: Any) -> tuple[Any, int | str]:
     bar charts with one row per category get a per-row step instead (the report keeps its fixed
     heights), and other charts get an explicit height with room for the axis title and the legend.
     """
-    spec = chart.to_dict()
+    spec = chart.to_dict(validate=False)
     layers = spec.get("layer") or [spec]
     y_types = {layer.get("encoding", {}).get("y", {}).get("type") for layer in layers}
     if "nominal" in y_types:
@@ -135,16 +156,15 @@ def for_streamlit(chart: Any) -> tuple[Any, int | str]:
     return chart, int(height) + AXIS_AND_LEGEND_PX if isinstance(height, (int, float)) else "content"
 
 
-def render_charts(report: CheckReport, *, key: str) -> None:
-    built = evidence_charts(report)
+def render_charts(built: list[tuple[str, str, Any, int | str]], *, key: str) -> None:
+    """Charts two per row, each with its title and a caption saying how to read it."""
     if not built:
         st.info("No chart for these checks: charts need a production sample (drift), a label column (class "
                 "balance) or an annotations file (agreement).", icon=":material/bar_chart:")
         return
     columns = st.columns(2, gap="large")
-    for i, (title, caption, chart) in enumerate(built):
+    for i, (title, caption, chart, height) in enumerate(built):
         with columns[i % 2]:
             st.markdown(f"**{title}**")
-            shown, height = for_streamlit(chart)
-            st.altair_chart(shown, width="content", height=height, key=f"{key}:chart:{i}")
+            st.altair_chart(chart, width="content", height=height, key=f"{key}:chart:{i}")
             st.caption(caption)

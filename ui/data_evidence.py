@@ -54,7 +54,7 @@ def render(questionnaire: Questionnaire, draft: Draft, card: Scorecard) -> None:
     found = data_findings(card)
     st.markdown(f"**What the data showed**: {len(found)} finding(s) from {len(report.checks)} checks.")
     with st.expander("Check results and charts", expanded=False):
-        render_report(report, questionnaire, key="results")
+        render_report(report, draft.checks, questionnaire, key="results")
     if st.button("Re-run or change the data checks", key="evidence:open", icon=":material/upload_file:",
                  type="tertiary"):
         open_sample_step()

@@ -237,4 +237,4 @@ def _results(draft: Draft, state: SampleSession, questionnaire: Questionnaire) -
     elif saved_inputs(draft.checks).get("run_key") != current_key:
         st.info("The files or column roles changed since these results: run the checks again to update them.",
                 icon=":material/update:")
-    render_report(report, questionnaire, key="sample")
+    render_report(report, draft.checks, questionnaire, key="sample")
