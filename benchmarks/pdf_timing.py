@@ -16,8 +16,9 @@ import time
 
 
 def main(argv: list[str] | None = None) -> None:
-    from cli import _questionnaire, load_check_inputs
     from checks.registry import run_checks
+    from checks.sources import build_inputs
+    from questionnaire import bundled_questionnaire
     from questionnaire.answers import normalize_answers
     from reports import build_report, render_pdf
     from reports.source import read_report_source
@@ -29,14 +30,14 @@ def main(argv: list[str] | None = None) -> None:
         parser.add_argument(f"--{option}")
     parser.add_argument("--segment", action="append")
     a = parser.parse_args(argv)
-    q = _questionnaire()
+    q = bundled_questionnaire()
     src = read_report_source(a.source)
     answers = normalize_answers(q, src.answers)
     started = time.perf_counter()
-    inputs = load_check_inputs(a.train, a.production, a.annotations, label=a.label, time=a.time, text=a.text,
-                               id=a.id, segment=a.segment, item_col=a.item_col, annotator_col=a.annotator_col,
-                               annotation_label_col=a.annotation_label_col,
-                               annotation_time_col=a.annotation_time_col, today=a.today)
+    inputs = build_inputs(a.train, a.production, a.annotations, label=a.label, time=a.time, text=a.text, id=a.id,
+                          segments=a.segment, item_col=a.item_col, annotator_col=a.annotator_col,
+                          annotation_label_col=a.annotation_label_col, annotation_time_col=a.annotation_time_col,
+                          today=a.today)
     checks = run_checks(inputs)
     del inputs
     built = time.perf_counter()
@@ -46,7 +47,18 @@ def main(argv: list[str] | None = None) -> None:
     pdf = render_pdf(report)
     done = time.perf_counter()
     print(json.dumps({"checks": built - started, "build": rendering - built, "render": done - rendering,
-                      "pages": pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages"), "bytes": len(pdf)}))
+                      "pages": page_count(pdf), "bytes": len(pdf)}))
+
+
+def page_count(pdf: bytes) -> int | None:
+    """Pages of the PDF (pypdf, a dev dependency), or None where it is not installed."""
+    try:
+        import io
+
+        from pypdf import PdfReader
+    except ImportError:
+        return None
+    return len(PdfReader(io.BytesIO(pdf)).pages)
 
 
 if __name__ == "__main__":

@@ -180,7 +180,7 @@ def main(argv: list[str] | None = None) -> None:
                   f"| data checks inside it | {split['checks']:.2f} |",
                   f"| build the report model (scoring, charts) | {split['build']:.2f} |",
                   f"| **render the PDF** | **{split['render']:.2f}** |",
-                  f"| PDF pages / size | {split['pages']} pages, {split['bytes'] / 1024:,.0f} KiB |"]
+                  f"| PDF pages / size | {split['pages'] or '?'} pages, {split['bytes'] / 1024:,.0f} KiB |"]
     sampled = [c for c in results[max(sizes)].report["checks"] if c.get("sample_size")]
     notes = results[max(sizes)].report.get("inputs", {})
     lines += ["", *machine(),

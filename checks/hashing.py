@@ -67,13 +67,12 @@ def value_hash(series: pd.Series) -> np.ndarray:
 def encode_jointly(series: list[pd.Series]) -> EncodedColumn:
     """Dictionary-encode the same column of several frames with one shared dictionary."""
     arrays = [_as_arrow_strings(s) for s in series]
-    encoded = pc.dictionary_encode(pa.chunked_array(arrays, type=pa.large_string()))
-    codes = []
-    for chunk in encoded.chunks:
-        idx = chunk.indices.to_numpy(zero_copy_only=False)
-        if chunk.indices.null_count:
-            idx = np.where(chunk.indices.is_valid().to_numpy(zero_copy_only=False), idx, MISSING_CODE)
-        codes.append(idx.astype(np.int64))
+    chunks = [chunk for arr in arrays for chunk in (arr.chunks if isinstance(arr, pa.ChunkedArray) else [arr])]
+    encoded = pc.dictionary_encode(pa.chunked_array(chunks, type=pa.large_string()))
+    indices = pa.chunked_array([c.indices for c in encoded.chunks], type=pa.int32())
+    flat = pc.fill_null(indices, MISSING_CODE).to_numpy().astype(np.int64)
+    bounds = np.cumsum([0] + [len(s) for s in series])
+    codes = [flat[lo:hi] for lo, hi in zip(bounds[:-1], bounds[1:])]
     dictionary = encoded.chunks[0].dictionary if encoded.num_chunks else pa.array([], pa.large_string())
     used = codes[0][codes[0] >= 0] if codes else np.array([], np.int64)
     return EncodedColumn(codes, dictionary, int(used.max()) + 1 if len(used) else 0)
@@ -84,10 +83,10 @@ def codes_hash(codes: np.ndarray) -> np.ndarray:
     return mix64(codes + 1)
 
 
-def _as_arrow_strings(series: pd.Series) -> pa.Array:
-    """The column as an Arrow large_string array (values of other types by their text form)."""
+def _as_arrow_strings(series: pd.Series) -> pa.Array | pa.ChunkedArray:
+    """The column as Arrow large strings, zero-copy for pyarrow-backed columns (others by their text form)."""
     if pd.api.types.is_string_dtype(series.dtype) and not series.dtype == object:
-        arr = pa.array(series, from_pandas=True)
+        arr = pa.array(series.array)  # pyarrow-backed columns hand over their buffers (no copy)
     else:
         text = series.astype("str")
         arr = pa.array(text.where(series.notna(), None), from_pandas=True)

@@ -16,11 +16,10 @@ from typing import Any
 
 from checks.config import validate_config
 from checks.inputs import CheckInputs
-from checks.report import CheckReport, CheckResult, CheckStatus
+from checks.report import SEVERITY_RISK, CheckReport, CheckResult, CheckStatus
 from scoring.findings import Action, Finding, Severity, Stage
 
 AREAS = ("representativeness", "edge_cases", "annotation", "volume_quality", "shift_maintenance")
-SEVERITY_RISK = {Severity.low: 0.25, Severity.medium: 0.5, Severity.high: 0.75, Severity.critical: 1.0}
 ERROR_SEVERITY = Severity.medium
 
 # what each `needs` entry requires, and the message when it is missing

@@ -13,7 +13,10 @@ from typing import Any
 import numpy as np
 from pydantic import BaseModel, Field
 
-from scoring.findings import Finding
+from scoring.findings import Action, Finding, Severity
+
+# The risk level (0..1) a check finding carries, by severity.
+SEVERITY_RISK = {Severity.low: 0.25, Severity.medium: 0.5, Severity.high: 0.75, Severity.critical: 1.0}
 
 
 class CheckStatus(StrEnum):
@@ -47,6 +50,24 @@ class CheckReport(BaseModel):
     def check(self, check_id: str) -> CheckResult:
         return next(c for c in self.checks if c.id == check_id)
 
+    @classmethod
+    def from_json(cls, data: Any) -> CheckReport | None:
+        """Rebuild a report from its `to_json()` shape (as saved with a revision); None when unusable.
+
+        Entries this version cannot read are left out rather than failing the whole report.
+        """
+        if not isinstance(data, dict) or not isinstance(data.get("checks"), list):
+            return None
+        findings = [f for f in (_finding(x) for x in data.get("findings") or [] if isinstance(x, dict)) if f]
+        checks = []
+        for c in data["checks"]:
+            try:
+                checks.append(CheckResult.model_validate({**c, "seconds": c.get("seconds") or 0.0}))
+            except (ValueError, TypeError, AttributeError):
+                continue
+        drift = data.get("drift") if isinstance(data.get("drift"), dict) else {"columns": []}
+        return cls(findings=findings, checks=checks, drift=drift)
+
     def metrics_by_check(self) -> dict[str, dict[str, Any]]:
         """`{check id: metrics}` of the checks that ran: what claims compare the answers against."""
         return {c.id: c.metrics for c in self.checks if c.status in (CheckStatus.ok, CheckStatus.finding)}
@@ -63,6 +84,21 @@ class CheckReport(BaseModel):
             "sample_size": c.sample_size, "seconds": round(c.seconds, 4), "metrics": c.metrics,
         } for c in self.checks]
         return strict_json({"findings": findings, "checks": checks, "drift": self.drift, "sampling": self.sampling})
+
+
+def _finding(data: dict[str, Any]) -> Finding | None:
+    """A check finding from its JSON form (which names `why` as `message`)."""
+    try:
+        severity = Severity(data["severity"])
+        action = data.get("action")
+        return Finding(
+            id=str(data["id"]), area=str(data["area"]), severity=severity, title=str(data["title"]),
+            why=str(data.get("message") or ""), action=Action.model_validate(action) if action else None,
+            kind="check", source=f"check:{data.get('check')}", check=data.get("check"),
+            risk=SEVERITY_RISK[severity], metrics=data.get("metrics") or {},
+        )
+    except (KeyError, ValueError, TypeError):
+        return None
 
 
 def strict_json(value: Any) -> Any:
