@@ -5,12 +5,20 @@ needs=(...), thresholds={...})` on a function `run(inputs, ctx)`. The function m
 it stores its numbers in `ctx.metrics` and raises findings with `ctx.flag(...)` when a threshold is
 crossed. `run_checks` runs every registered check whose inputs exist; a check that raises becomes
 status `error` with an error finding, and the others still run.
+
+Checks registered with `alongside=True` (the model-based ones: they fit small models on a fixed-size
+subsample, spend their time in compiled code that releases the GIL, and need little memory) run on
+one worker thread while the others run on the calling thread, so on two cores their cost mostly
+disappears from the wall time. Results, findings and progress calls stay in registry order and on the
+calling thread.
 """
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -45,6 +53,7 @@ class CheckSpec:
     run: Callable[[CheckInputs, CheckContext], None]
     needs: tuple[str, ...] = ("train",)
     thresholds: dict[str, Any] = field(default_factory=dict)
+    alongside: bool = False  # may run on a worker thread alongside the other checks
 
     def skip_reason(self, inputs: CheckInputs) -> str | None:
         missing = [NEEDS[n][1] for n in self.needs if not NEEDS[n][0](inputs)]
@@ -55,7 +64,7 @@ REGISTRY: dict[str, CheckSpec] = {}
 
 
 def register(*, id: str, area: str, title: str, description: str, needs: tuple[str, ...] = ("train",),
-             thresholds: dict[str, Any] | None = None) -> Callable:
+             thresholds: dict[str, Any] | None = None, alongside: bool = False) -> Callable:
     """Decorator: add a check function to the registry under a unique id."""
     if area not in AREAS:
         raise ValueError(f"check {id}: unknown area {area!r}")
@@ -66,7 +75,7 @@ def register(*, id: str, area: str, title: str, description: str, needs: tuple[s
     def decorate(fn: Callable) -> Callable:
         if id in REGISTRY:
             raise ValueError(f"check id {id!r} registered twice")
-        REGISTRY[id] = CheckSpec(id, area, title, description, fn, tuple(needs), dict(thresholds or {}))
+        REGISTRY[id] = CheckSpec(id, area, title, description, fn, tuple(needs), dict(thresholds or {}), alongside)
         return fn
 
     return decorate
@@ -126,27 +135,52 @@ def load_all() -> dict[str, CheckSpec]:
 
 def run_checks(inputs: CheckInputs, config: dict[str, dict[str, Any]] | None = None,
                progress: Callable[[str, int, int], None] | None = None,
-               only: list[str] | None = None) -> CheckReport:
-    """Run every registered check (or those in `only`); `progress(check_id, i, n)` before each."""
+               only: list[str] | None = None, workers: int | None = None) -> CheckReport:
+    """Run every registered check (or those in `only`); `progress(check_id, i, n)` before each.
+
+    `workers=1` runs everything on the calling thread; the default uses a worker thread for the
+    `alongside` checks when the machine has more than one core.
+    """
     specs = list(load_all().values())
     config = config or {}
     validate_config(config, default_thresholds())
     if only is not None:
         specs = [s for s in specs if s.id in only]
-    report = CheckReport(sampling=inputs.sampling)
-    for i, spec in enumerate(specs):
-        if progress:
-            progress(spec.id, i, len(specs))
-        report.checks.append(_run_one(spec, inputs, {**spec.thresholds, **config.get(spec.id, {})}, report))
+    workers = workers if workers is not None else min(2, os.cpu_count() or 1)
+    thresholds = {spec.id: {**spec.thresholds, **config.get(spec.id, {})} for spec in specs}
+    outcomes: dict[str, tuple[CheckResult, CheckContext | None] | Future] = {}
+    pool = ThreadPoolExecutor(1, thread_name_prefix="check") if workers > 1 else None
+    try:
+        if pool is not None:
+            for spec in specs:
+                if spec.alongside:
+                    outcomes[spec.id] = pool.submit(_run_one, spec, inputs, thresholds[spec.id])
+        for i, spec in enumerate(specs):
+            if progress:
+                progress(spec.id, i, len(specs))
+            if spec.id not in outcomes:
+                outcomes[spec.id] = _run_one(spec, inputs, thresholds[spec.id])
+        report = CheckReport(sampling=inputs.sampling)
+        for spec in specs:
+            outcome = outcomes[spec.id]
+            result, ctx = outcome.result() if isinstance(outcome, Future) else outcome
+            report.checks.append(result)
+            if ctx is not None:
+                report.findings.extend(ctx.findings)
+                report.drift["columns"].extend(ctx.extra.get("drift_columns", []))
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True)
     if progress:
         progress("", len(specs), len(specs))
     return report
 
 
-def _run_one(spec: CheckSpec, inputs: CheckInputs, thresholds: dict[str, Any], report: CheckReport) -> CheckResult:
+def _run_one(spec: CheckSpec, inputs: CheckInputs, thresholds: dict[str, Any]) -> tuple[CheckResult, CheckContext | None]:
     reason = spec.skip_reason(inputs)
     if reason:
-        return CheckResult(id=spec.id, area=spec.area, title=spec.title, status=CheckStatus.skipped, message=reason)
+        return CheckResult(id=spec.id, area=spec.area, title=spec.title, status=CheckStatus.skipped,
+                           message=reason), None
     ctx = CheckContext(spec, thresholds)
     started = time.perf_counter()
     try:
@@ -154,6 +188,7 @@ def _run_one(spec: CheckSpec, inputs: CheckInputs, thresholds: dict[str, Any], r
     except Exception as exc:  # a check failing on odd data must not stop the others
         message = f"{type(exc).__name__}: {exc}"
         ctx.findings = []
+        ctx.extra.pop("drift_columns", None)
         ctx.flag(ERROR_SEVERITY, f"Check could not run: {spec.title}",
                  f"The check '{spec.title}' failed on this data ({message}), so its question stays unanswered.",
                  "Inspect the column named in the message (type, encoding, missing values) and re-run the checks.",
@@ -163,8 +198,5 @@ def _run_one(spec: CheckSpec, inputs: CheckInputs, thresholds: dict[str, Any], r
     else:
         status = CheckStatus.finding if ctx.findings else CheckStatus.ok
     seconds = time.perf_counter() - started
-    report.findings.extend(ctx.findings)
-    if "drift_columns" in ctx.extra:
-        report.drift["columns"].extend(ctx.extra["drift_columns"])
     return CheckResult(id=spec.id, area=spec.area, title=spec.title, status=status, metrics=ctx.metrics,
-                       message=ctx.message, sample_size=ctx.sample_size, seconds=seconds)
+                       message=ctx.message, sample_size=ctx.sample_size, seconds=seconds), ctx

@@ -27,7 +27,8 @@ TOP_DRIVERS = 5
           description="Cross-validated AUC of a model separating training from production rows; flags 2*AUC-1.",
           needs=("train", "production", "shared_columns"),
           thresholds={"separation_moderate": 0.25, "separation_high": 0.5, "sample_per_side": 10000,
-                      "folds": 3, "max_iter": 30})
+                      "folds": 3, "max_iter": 30},
+          alongside=True)
 def run(inputs: CheckInputs, ctx: CheckContext) -> None:
     n = int(ctx["sample_per_side"])
     train = inputs.train.iloc[inputs.subsample_index("train", n, salt=1)]

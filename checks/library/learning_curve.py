@@ -28,7 +28,8 @@ MIN_ROWS = 200
           description="Baseline error on growing subsamples, power-law extrapolation to 2x and 10x the data.",
           needs=("train", "label"),
           thresholds={"sample_size": 10000, "holdout_share": 0.25, "flat_gain": 0.005, "material_gain": 0.02,
-                      "max_iter": 20})
+                      "max_iter": 20},
+          alongside=True)
 def run(inputs: CheckInputs, ctx: CheckContext) -> None:
     label = inputs.mapping.label
     idx = inputs.subsample_index("train", int(ctx["sample_size"]), salt=3)

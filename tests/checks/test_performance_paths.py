@@ -131,3 +131,27 @@ def test_cli_output_states_the_sample_size(tmp_path, monkeypatch):
     assert payload["sampling"]["train"]["rows_in_file"] == 6_000
     text = runner.invoke(app, ["check", "--train", str(path), "--label", "label"])
     assert "random sample of 2,500 rows" in text.stdout
+
+
+def test_checks_on_a_worker_thread_give_the_same_report_in_the_same_order():
+    from benchmarks.datagen import annotations_frame, production_frame
+    from checks.inputs import CheckInputs
+    from checks.mapping import AnnotationMapping, ColumnMapping
+    from checks.registry import run_checks
+
+    def report(workers: int) -> dict:
+        inputs = CheckInputs(train=training_frame(3000), production=production_frame(1000),
+                             annotations=annotations_frame(200),
+                             mapping=ColumnMapping(label="label", timestamp="timestamp", text="text", id="id",
+                                                   segments=["region"]),
+                             annotation_mapping=AnnotationMapping(item="item_id", annotator="annotator", label="label"),
+                             today=pd.Timestamp("2025-06-01"))
+        seen = []
+        payload = run_checks(inputs, workers=workers, progress=lambda cid, i, n: seen.append(cid)).to_json()
+        for c in payload["checks"]:
+            c.pop("seconds")
+        return payload, seen
+
+    sequential, seen_1 = report(1)
+    threaded, seen_2 = report(2)
+    assert threaded == sequential and seen_1 == seen_2
