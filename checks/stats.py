@@ -28,7 +28,20 @@ def quantile_edges(reference_sorted: np.ndarray, bins: int = PSI_BINS) -> np.nda
     """Interior bin edges at the reference's 1/bins .. (bins-1)/bins quantiles (ties merged)."""
     if len(reference_sorted) == 0:
         return np.array([])
-    return np.unique(np.quantile(reference_sorted, np.linspace(0, 1, bins + 1)[1:-1]))
+    return np.unique(sorted_quantiles(reference_sorted, np.linspace(0, 1, bins + 1)[1:-1]))
+
+
+def sorted_quantiles(values_sorted: np.ndarray, q: np.ndarray | list[float]) -> np.ndarray:
+    """`np.quantile(values, q)` (linear method, same arithmetic) for an already sorted array, without
+    the copy and partition numpy makes of the whole array."""
+    q = np.asarray(q, dtype="float64")
+    position = q * (len(values_sorted) - 1)
+    lo = np.floor(position).astype(np.int64)
+    hi = np.minimum(lo + 1, len(values_sorted) - 1)
+    t = position - lo
+    a, b = values_sorted[lo], values_sorted[hi]
+    diff = b - a
+    return np.where(t >= 0.5, b - diff * (1 - t), a + diff * t)
 
 
 def bin_shares(sorted_values: np.ndarray, edges: np.ndarray) -> np.ndarray:

@@ -6,6 +6,7 @@ import numpy as np
 
 from checks.inputs import CheckInputs
 from checks.registry import CheckContext, register
+from checks.stats import sorted_quantiles
 from scoring.findings import Severity, Stage
 
 
@@ -19,7 +20,7 @@ def run(inputs: CheckInputs, ctx: CheckContext) -> None:
         values = inputs.sorted_values("train", col)
         if len(values) < 4:
             continue
-        q1, q3 = np.quantile(values, [0.25, 0.75])
+        q1, q3 = sorted_quantiles(values, [0.25, 0.75])
         iqr = q3 - q1
         if iqr <= 0:
             continue

@@ -155,3 +155,12 @@ def test_checks_on_a_worker_thread_give_the_same_report_in_the_same_order():
     sequential, seen_1 = report(1)
     threaded, seen_2 = report(2)
     assert threaded == sequential and seen_1 == seen_2
+
+
+@pytest.mark.parametrize("n", [1, 2, 7, 1000])
+def test_sorted_quantiles_equal_numpy(n):
+    from checks.stats import sorted_quantiles
+
+    values = np.sort(np.round(np.random.default_rng(n).normal(size=n), 1))
+    q = [0.1, 0.25, 0.5, 0.75, 0.9]
+    assert np.array_equal(sorted_quantiles(values, q), np.quantile(values, q))
