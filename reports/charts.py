@@ -135,3 +135,37 @@ def agreement_over_time_chart(rows: Sequence[Mapping[str, Any]], target: float |
         layers.append(alt.Chart(alt.Data(values=[{"target": target}])).mark_rule(
             color=NOT_READY, strokeDash=[4, 3]).encode(y="target:Q"))
     return _style(alt.layer(*layers).properties(width=WIDTH, height=160))
+
+
+TREND_OVERALL = "Overall"
+TREND_AREA_COLORS = ["#7f56d9", "#0e9384", "#dd2590", "#ca8504", "#2e90fa", "#667085"]
+
+
+def score_trend_chart(points: Sequence[Mapping[str, Any]], titles: Mapping[str, str]) -> alt.Chart:
+    """Scores across revisions: the overall score as a bold line, each area as a thin one (0-100).
+
+    Each point: `number` (the revision), `overall` and `areas` (area id -> score), as in
+    `assessments.compare.TrendPoint.model_dump()`; an unscored revision keeps its place on the axis
+    without a point.
+    `titles` maps area ids to the names shown in the legend, in legend order.
+    """
+    rows = []
+    for p in points:
+        label = f"Rev. {p['number']}"
+        if p.get("overall") is not None:
+            rows.append({"revision": label, "series": TREND_OVERALL, "score": p["overall"], "weight": 3.5})
+        for area_id, value in (p.get("areas") or {}).items():
+            rows.append({"revision": label, "series": titles.get(area_id, area_id), "score": value, "weight": 1.5})
+    series = list(dict.fromkeys([TREND_OVERALL, *titles.values(), *(r["series"] for r in rows)]))
+    palette = [ACCENT, *(TREND_AREA_COLORS[i % len(TREND_AREA_COLORS)] for i in range(len(series) - 1))]
+    order = [f"Rev. {p['number']}" for p in points]
+    line = alt.Chart(alt.Data(values=rows)).mark_line(point=True).encode(
+        x=alt.X("revision:O", title="Revision", sort=order, scale=alt.Scale(domain=order), axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("score:Q", title="Score (0-100)", scale=alt.Scale(domain=[0, 100])),
+        color=alt.Color("series:N", title=None, sort=series, legend=alt.Legend(orient="bottom", columns=3),
+                        scale=alt.Scale(domain=series, range=palette)),
+        size=alt.Size("weight:Q", scale=None, legend=None),
+        tooltip=[alt.Tooltip("revision:O", title="Revision"), alt.Tooltip("series:N", title="Score"),
+                 alt.Tooltip("score:Q", title="Value")],
+    )
+    return _style(line.properties(width=WIDTH, height=200))
