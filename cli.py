@@ -198,13 +198,10 @@ def with_data_options(command: Callable) -> Callable:
 
 def score_answers(answers_path: Path, scoring_config: Path | None, data: DataOptions):
     """Validate the answers, run the data checks when files are given, and score them together."""
-    from scoring.engine import score
+    from scoring.engine import score_with_checks
 
     q, _, values, config = load_scoring_inputs(answers_path, scoring_config)
-    report = data.run_checks_if_given()
-    if report is None:
-        return q, score(q, values, config=config)
-    return q, score(q, values, report.findings, config=config, check_metrics=report.metrics_by_check())
+    return q, score_with_checks(q, values, data.run_checks_if_given(), config=config)
 
 
 @app.command("score")
@@ -294,12 +291,16 @@ def report_cmd(
     """Render the readiness report (PDF, and optionally HTML and JSON) from answers or an export.
 
     With sample data (the same options as `readiness check`), the data checks run first and the
-    report gains its data-evidence sections; otherwise an export's stored check results are ignored.
+    report gains its data-evidence sections; otherwise an export's stored check results are used.
     """
     from reports import ReportRenderError, build_report, render_html, render_pdf, report_json
 
     q, src, answers, config = load_scoring_inputs(source, scoring_config)
     checks = data.run_checks_if_given()
+    if checks is None and src.checks:
+        from checks.report import CheckReport
+
+        checks = CheckReport.from_json(src.checks)  # the check results stored with an exported revision
     report = build_report(answers, questionnaire=q, config=config, revision=src.revision, checks=checks,
                           assessment=title if title is not None else src.assessment,
                           project=project if project is not None else src.project,

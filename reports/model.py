@@ -93,7 +93,7 @@ def build_report(
     questionnaire = questionnaire or bundled_questionnaire()
     config = config or default_scoring_config()
     findings = [*(checks.findings if checks is not None else ()), *extra_findings]
-    metrics = {c.id: c.metrics for c in checks.checks} if checks is not None else None
+    metrics = checks.metrics_by_check() if checks is not None else None
     scorecard = score(questionnaire, answers, findings, config=config, check_metrics=metrics)
     now = clock()
     meta = ReportMeta(

@@ -257,3 +257,18 @@ def score(
         answered=sum(1 for q in decisions if effective[q.id] != UNKNOWN),
         applicable=len(decisions),
     )
+
+
+def score_with_checks(
+    questionnaire: Questionnaire,
+    answers: dict[str, Any],
+    checks: Any = None,
+    config: ScoringConfig | None = None,
+) -> Scorecard:
+    """Score answers together with a data-check report (a `checks.report.CheckReport`, or None).
+
+    The report's findings count in their areas, and its metrics feed claims versus evidence.
+    """
+    if checks is None:
+        return score(questionnaire, answers, config=config)
+    return score(questionnaire, answers, checks.findings, config=config, check_metrics=checks.metrics_by_check())

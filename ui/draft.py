@@ -18,9 +18,10 @@ import streamlit as st
 from assessments import ConflictError, NotFoundError, Store, StoreError
 from questionnaire import Questionnaire
 from questionnaire.answers import normalize_answers, validate_answers
+from scoring.engine import score_with_checks
 from scoring.scorecard import Scorecard
 from ui import services
-from ui.evidence import report_from_saved, score_with_evidence
+from ui.evidence import report_from_saved
 
 log = logging.getLogger(__name__)
 DRAFT_KEY = "draft"
@@ -107,7 +108,7 @@ def scorable(questionnaire: Questionnaire, answers: dict[str, Any]) -> tuple[dic
 def scorecard(questionnaire: Questionnaire, draft: Draft) -> tuple[Scorecard, list[str]]:
     """The draft's scorecard with its data evidence (findings and claims), and the answers left out."""
     valid, problems = scorable(questionnaire, draft.answers)
-    return score_with_evidence(questionnaire, valid, report_from_saved(draft.checks)), problems
+    return score_with_checks(questionnaire, valid, report_from_saved(draft.checks)), problems
 
 
 def scorecard_for(questionnaire: Questionnaire, answers: dict[str, Any],
@@ -115,7 +116,7 @@ def scorecard_for(questionnaire: Questionnaire, answers: dict[str, Any],
     """The scorecard of these answers (and saved check results) as stored JSON, or None if not scorable."""
     try:
         valid = scorable(questionnaire, answers)[0]
-        return score_with_evidence(questionnaire, valid, report_from_saved(checks)).model_dump(mode="json")
+        return score_with_checks(questionnaire, valid, report_from_saved(checks)).model_dump(mode="json")
     except Exception:  # noqa: BLE001 - a scoring problem must never block saving answers
         log.exception("scoring failed; saving the answers without a scorecard")
         return None

@@ -6,7 +6,8 @@ what was checked (file names, content digests, row counts, the column mapping, w
 files themselves are never stored.
 
 `report_from_saved` turns that JSON back into a `CheckReport`, so the results page, the autosaved
-scorecard and the sample-data step all score and show the same evidence. Plain Python: no Streamlit.
+scorecard and the sample-data step all score (`scoring.engine.score_with_checks`) and show the
+same evidence. Plain Python: no Streamlit.
 """
 
 from __future__ import annotations
@@ -14,13 +15,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from questionnaire import Questionnaire
-from scoring.engine import score
-from scoring.findings import Action, Finding, Severity
+from checks.report import CheckReport, strict_json
+from scoring.findings import Finding
 from scoring.scorecard import Scorecard
-
-from checks.registry import SEVERITY_RISK
-from checks.report import CheckReport, CheckResult, strict_json
 
 INPUTS_KEY = "inputs"  # what was checked; kept beside the report's own keys
 
@@ -39,42 +36,7 @@ def saved_inputs(saved: dict[str, Any] | None) -> dict[str, Any]:
 
 def report_from_saved(saved: dict[str, Any] | None) -> CheckReport | None:
     """Rebuild a `CheckReport` from its saved JSON; None when nothing (usable) was saved."""
-    if not isinstance(saved, dict) or not isinstance(saved.get("checks"), list):
-        return None
-    findings = [_finding(f) for f in saved.get("findings") or [] if isinstance(f, dict)]
-    checks = [CheckResult.model_validate({**c, "seconds": c.get("seconds") or 0.0})
-              for c in saved["checks"] if isinstance(c, dict)]
-    drift = saved.get("drift") if isinstance(saved.get("drift"), dict) else {"columns": []}
-    return CheckReport(findings=[f for f in findings if f is not None], checks=checks, drift=drift)
-
-
-def _finding(data: dict[str, Any]) -> Finding | None:
-    """A check finding from its saved JSON (the saved shape names `why` as `message`)."""
-    try:
-        severity = Severity(data["severity"])
-        action = data.get("action")
-        return Finding(
-            id=str(data["id"]), area=str(data["area"]), severity=severity, title=str(data["title"]),
-            why=str(data.get("message") or ""), action=Action.model_validate(action) if action else None,
-            kind="check", source=f"check:{data.get('check')}", check=data.get("check"),
-            risk=SEVERITY_RISK[severity], metrics=data.get("metrics") or {},
-        )
-    except (KeyError, ValueError):
-        return None  # an entry this version cannot read is left out rather than breaking the page
-
-
-def check_metrics(report: CheckReport | None) -> dict[str, dict[str, Any]] | None:
-    """`{check id: metrics}` of the checks that ran, the form claims compare answers against."""
-    if report is None:
-        return None
-    return {c.id: c.metrics for c in report.checks if c.status.value in ("ok", "finding")}
-
-
-def score_with_evidence(questionnaire: Questionnaire, answers: dict[str, Any],
-                        report: CheckReport | None) -> Scorecard:
-    """Score valid answers together with the data findings and the claims they contradict."""
-    findings = report.findings if report is not None else ()
-    return score(questionnaire, answers, findings=findings, check_metrics=check_metrics(report))
+    return CheckReport.from_json(saved)
 
 
 def claims(card: Scorecard) -> list[Finding]:

@@ -11,7 +11,8 @@ from checks.loading import LoadLimits
 from checks.mapping import AnnotationMapping, ColumnMapping
 from questionnaire import bundled_questionnaire
 from ui.check_run import run_on_samples
-from ui.evidence import claims, report_from_saved, saved_inputs, score_with_evidence
+from scoring.engine import score_with_checks
+from ui.evidence import claims, report_from_saved, saved_inputs
 from ui.samples import read_sample, run_key
 from tests.ui.sample_files import BINARY_JUNK, annotations_csv, production_csv, training_csv
 
@@ -90,8 +91,8 @@ def test_saved_results_score_like_the_live_report(saved):
     assert {f.id for f in report.findings} == {f["id"] for f in result["findings"]}
     questionnaire = bundled_questionnaire()
     answers = {"ann_overlap_share": 20, "ann_agreement_target": 0.8, "ann_agreement_measured": "once"}
-    with_data = score_with_evidence(questionnaire, answers, report)
-    without = score_with_evidence(questionnaire, answers, None)
+    with_data = score_with_checks(questionnaire, answers, report)
+    without = score_with_checks(questionnaire, answers, None)
     assert with_data.areas["annotation"] < without.areas["annotation"]
     assert any(r.kind == "check" for r in with_data.risks)
     assert [c.id for c in claims(with_data)] == ["claim:agreement_below_target"]
