@@ -11,11 +11,13 @@ import streamlit as st
 
 from questionnaire import Questionnaire
 from questionnaire.answers import missing_required
+from reports.charts import area_scores_chart
+from scoring.config import default_scoring_config
 from scoring.findings import Finding, Stage
 from scoring.scorecard import Scorecard
+from ui import data_evidence, report_panel, routes, services
 from ui import draft as drafts
-from ui import data_evidence, routes, services
-from ui.charts import area_scores_chart
+from ui.check_view import for_streamlit
 from ui.draft import Draft
 from ui.format import VERDICTS, answer_text, severity_badge
 from ui.steps import step_of_question
@@ -37,11 +39,12 @@ def render() -> None:
         st.warning(f"Left out of the score: {problem}", icon=":material/error:")
     _incomplete_note(questionnaire, draft, card)
     _verdict(card)
+    report_panel.render(questionnaire, draft)
     left, right = st.columns([3, 2], gap="large")
     with left:
         st.subheader("Area scores")
-        titles = {a.id: a.title for a in questionnaire.areas}
-        st.altair_chart(area_scores_chart(card.areas, titles), width="stretch")
+        chart, height = for_streamlit(area_scores_chart(card, questionnaire, default_scoring_config()))
+        st.altair_chart(chart, width="stretch", height=height)
     with right:
         _top_risks(questionnaire, card)
     data_evidence.render(questionnaire, draft, card)

@@ -1,0 +1,88 @@
+"""The results page's report panel: the PDF teams share at kickoff, its HTML preview, and the JSON export.
+
+The PDF takes a few seconds, so it is rendered on request (with a spinner) and kept for as long as
+the assessment's content is unchanged; the download then serves those same bytes. HTML and JSON
+are built only when their download button is pressed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from typing import Any
+
+import streamlit as st
+import streamlit.components.v1 as components
+
+from checks.report import CheckReport
+from questionnaire import Questionnaire
+from reports import ReportRenderError, build_report, render_html, render_pdf, report_json
+from reports.model import Report
+from ui import draft as drafts
+from ui.draft import Draft
+
+PAPERS = {"A4": "a4", "US Letter": "letter"}
+PDF_KEY = "report:pdf"  # (fingerprint, pdf bytes) of the last rendered PDF
+PREVIEW_HEIGHT = 900
+
+
+def _report(questionnaire: Questionnaire, draft: Draft) -> Report:
+    answers, _ = drafts.scorable(questionnaire, draft.answers)
+    return build_report(answers, questionnaire=questionnaire, checks=CheckReport.from_json(draft.checks),
+                        project=draft.project, assessment=draft.name, revision=draft.revision, author=draft.owner)
+
+
+def _fingerprint(draft: Draft, paper: str) -> str:
+    """Identifies the report's content: the same answers, data evidence, names and paper give the same PDF."""
+    content = [draft.assessment_id, draft.revision, draft.name, draft.project, draft.owner, paper,
+               draft.answers, draft.checks]
+    return hashlib.sha256(json.dumps(content, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def file_stem(draft: Draft) -> str:
+    """A safe file name from the assessment name, e.g. 'support-ticket-triage-rev2'."""
+    stem = re.sub(r"[^a-z0-9]+", "-", draft.name.lower()).strip("-")[:60] or "assessment"
+    return f"{stem}-rev{draft.revision}"
+
+
+def render(questionnaire: Questionnaire, draft: Draft) -> None:
+    with st.container(border=True):
+        st.markdown("**Readiness report** — the PDF to share at kickoff: verdict, scores, the action plan "
+                    "and every area's answers and risks" + (", with the data evidence." if draft.checks else "."))
+        paper_col, pdf_col, html_col, json_col = st.columns([1.3, 1.6, 1.2, 1.2], vertical_alignment="bottom")
+        with paper_col:
+            label = st.segmented_control("Paper", list(PAPERS), default="A4", key="report:paper") or "A4"
+        paper = PAPERS[label]
+        with pdf_col:
+            _pdf_button(questionnaire, draft, paper)
+        html_col.download_button(
+            "HTML", data=lambda: render_html(_report(questionnaire, draft), paper), file_name=f"{file_stem(draft)}.html",
+            mime="text/html", icon=":material/code:", key="report:html", help="The same report as one HTML file.")
+        json_col.download_button(
+            "JSON", data=lambda: json.dumps(report_json(_report(questionnaire, draft)), indent=2, ensure_ascii=False),
+            file_name=f"{file_stem(draft)}.json", mime="application/json", icon=":material/data_object:",
+            key="report:json", help="Scorecard, answers and metadata for other tools.")
+        if st.toggle("Preview the report here", key="report:preview"):
+            with st.spinner("Building the preview…"):
+                components.html(render_html(_report(questionnaire, draft), paper), height=PREVIEW_HEIGHT,
+                                scrolling=True)
+
+
+def _pdf_button(questionnaire: Questionnaire, draft: Draft, paper: str) -> None:
+    fingerprint = _fingerprint(draft, paper)
+    ready: tuple[str, bytes] | Any = st.session_state.get(PDF_KEY)
+    if ready and ready[0] == fingerprint:
+        st.download_button("Download PDF", data=ready[1], file_name=f"{file_stem(draft)}.pdf",
+                           mime="application/pdf", type="primary", icon=":material/download:", key="report:pdf:get")
+        return
+    if st.button("Prepare PDF", type="primary", icon=":material/picture_as_pdf:", key="report:pdf:make",
+                 help="Renders the report; takes a few seconds."):
+        with st.spinner("Rendering the PDF report…"):
+            try:
+                pdf = render_pdf(_report(questionnaire, draft), paper)
+            except ReportRenderError as exc:
+                st.error(f"The PDF could not be rendered: {exc}", icon=":material/error:")
+                return
+        st.session_state[PDF_KEY] = (fingerprint, pdf)
+        st.rerun()
