@@ -16,6 +16,7 @@ PAGES = {  # name -> (script relative to app.py, title, icon, url path)
     "home": ("ui/pages/home.py", "Assessments", ":material/folder_open:", "home"),
     "wizard": ("ui/pages/wizard.py", "Questionnaire", ":material/checklist:", "assess"),
     "results": ("ui/pages/results.py", "Results", ":material/insights:", "results"),
+    "history": ("ui/pages/history.py", "History", ":material/history:", "history"),
     "settings": ("ui/pages/settings.py", "Settings", ":material/settings:", "settings"),
 }
 
@@ -38,7 +39,7 @@ def go(name: str, assessment_id: int | None = None) -> NoReturn:
 
 
 def nothing_open() -> None:
-    """What the wizard and results pages show when no assessment is open."""
+    """What the pages about one assessment show when none is open."""
     st.info("No assessment is open. Pick one from the list or start a new one.", icon=":material/info:")
     if st.button("Go to assessments", key="nothing:home", type="primary", icon=":material/folder_open:"):
         go("home")

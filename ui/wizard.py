@@ -92,6 +92,9 @@ def _step_list(steps: list[Step], progress: dict[str, Progress], current: str) -
         st.divider()
         if st.button("See results", key="step:results", icon=":material/insights:", width="stretch"):
             routes.go("results")
+        if st.button("History and comparison", key="step:history", icon=":material/history:", width="stretch",
+                     help="Earlier revisions, a new revision before a retrain, and what changed"):
+            routes.go("history")
 
 
 def _missing_summary(draft: Draft, step: Step, progress: Progress) -> None:

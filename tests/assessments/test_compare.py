@@ -156,3 +156,20 @@ def test_trend_has_one_point_per_revision_in_order(questionnaire):
 def test_trend_of_a_single_revision(questionnaire):
     [point] = trend([revision(questionnaire, 1, BASE)])
     assert point.number == 1 and point.overall is not None
+
+
+def test_the_retrain_loop_through_the_store(store, questionnaire):
+    """Answer, start a new revision, change an answer, compare the stored revisions (both backends)."""
+    a = store.create("Triage")
+    card = score(questionnaire, BASE).model_dump(mode="json")
+    v = store.save_answers(a.id, BASE, expected_version=1, scorecard=card, questionnaire_version=questionnaire.version)
+    store.new_revision(a.id, expected_version=v, note="Before the June retrain")
+    better = {**BASE, "ann_guidelines": "versioned_with_examples"}
+    store.save_answers(a.id, better, expected_version=v + 1, questionnaire_version=questionnaire.version,
+                       scorecard=score(questionnaire, better).model_dump(mode="json"))
+    first, second = store.revisions(a.id)
+    result = compare_revisions(first, second, questionnaire)
+    assert [c.question_id for c in result.answers] == ["ann_guidelines"]
+    assert result.overall.delta > 0 and result.newer.note == "Before the June retrain"
+    assert "ann_guidelines" in [r.finding_id for r in result.resolved_risks]
+    assert [p.number for p in trend(store.revisions(a.id))] == [1, 2]
