@@ -50,7 +50,7 @@ def render(questionnaire: Questionnaire, draft: Draft) -> None:
     with st.container(border=True):
         st.markdown("**Readiness report** — the PDF to share at kickoff: verdict, scores, the action plan "
                     "and every area's answers and risks" + (", with the data evidence." if draft.checks else "."))
-        paper_col, pdf_col, html_col, json_col = st.columns([1.3, 1.6, 1.2, 1.2], vertical_alignment="bottom")
+        paper_col, pdf_col, html_col, json_col, _ = st.columns([1.4, 1.3, 0.8, 0.8, 3.5], vertical_alignment="bottom")
         with paper_col:
             label = st.segmented_control("Paper", list(PAPERS), default="A4", key="report:paper") or "A4"
         paper = PAPERS[label]
