@@ -180,6 +180,17 @@ def plan_actions(ranked: list[Finding]) -> list[PlannedAction]:
     return actions
 
 
+def _shortfalls(areas: dict[str, int], weakest: str, overall: int, titles: dict[str, str],
+                weakest_bar: float, overall_bar: float) -> list[str]:
+    """Why the weakest area or the overall score misses a bar (empty when both reach it)."""
+    reasons = []
+    if areas[weakest] < weakest_bar:
+        reasons.append(f"{titles[weakest]} scores {areas[weakest]}, below {weakest_bar:g}")
+    if overall < overall_bar:
+        reasons.append(f"The overall score {overall} is below {overall_bar:g}")
+    return reasons
+
+
 def _verdict(config: ScoringConfig, areas: dict[str, int], overall: int, ranked: list[Finding], titles: dict[str, str]):
     policy = config.verdict
     weakest = min(areas, key=lambda a: areas[a])
@@ -188,18 +199,13 @@ def _verdict(config: ScoringConfig, areas: dict[str, int], overall: int, ranked:
     reasons = []
     if critical:
         reasons.append(f"{len(critical)} critical risk(s): " + "; ".join(f.title for f in critical[:3]))
-    if areas[weakest] < policy.not_ready_below:
-        reasons.append(f"{titles[weakest]} scores {areas[weakest]}, below {policy.not_ready_below:g}")
-    if overall < policy.not_ready_below:
-        reasons.append(f"The overall score {overall} is below {policy.not_ready_below:g}")
+    reasons += _shortfalls(areas, weakest, overall, titles, policy.not_ready_below, policy.not_ready_below)
     if reasons:
         return Verdict.not_ready, weakest, reasons
     if high:
         reasons.append(f"{len(high)} high risk(s) to resolve first, starting with: {high[0].title}")
-    if areas[weakest] < policy.ready_weakest_at_least:
-        reasons.append(f"{titles[weakest]} scores {areas[weakest]}, below {policy.ready_weakest_at_least:g}")
-    if overall < policy.ready_overall_at_least:
-        reasons.append(f"The overall score {overall} is below {policy.ready_overall_at_least:g}")
+    reasons += _shortfalls(areas, weakest, overall, titles, policy.ready_weakest_at_least,
+                           policy.ready_overall_at_least)
     if reasons:
         return Verdict.ready_with_conditions, weakest, reasons
     return Verdict.ready, weakest, ["No critical or high risks, and every area scores at least "
