@@ -162,10 +162,11 @@ def score_trend_chart(points: Sequence[Mapping[str, Any]], titles: Mapping[str, 
     line = alt.Chart(alt.Data(values=rows)).mark_line(point=True).encode(
         x=alt.X("revision:O", title="Revision", sort=order, scale=alt.Scale(domain=order), axis=alt.Axis(labelAngle=0)),
         y=alt.Y("score:Q", title="Score (0-100)", scale=alt.Scale(domain=[0, 100])),
-        color=alt.Color("series:N", title=None, sort=series, legend=alt.Legend(orient="bottom", columns=3),
+        color=alt.Color("series:N", title=None, sort=series,
+                        legend=alt.Legend(orient="bottom", columns=2, labelLimit=320, symbolType="stroke"),
                         scale=alt.Scale(domain=series, range=palette)),
-        size=alt.Size("weight:Q", scale=None, legend=None),
+        strokeWidth=alt.StrokeWidth("weight:Q", scale=None, legend=None),
         tooltip=[alt.Tooltip("revision:O", title="Revision"), alt.Tooltip("series:N", title="Score"),
                  alt.Tooltip("score:Q", title="Value")],
     )
-    return _style(line.properties(width=WIDTH, height=200))
+    return _style(line.properties(width=WIDTH, height=240))

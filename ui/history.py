@@ -37,6 +37,7 @@ def render() -> None:
         st.toast(notice, icon=":material/check:")
     conflict_banner(draft)
     revisions = store.revisions(draft.assessment_id)
+    st.subheader("Revisions")
     _revision_list(revisions, draft)
     _new_revision(store, draft)
     st.divider()

@@ -16,11 +16,11 @@ from questionnaire import Questionnaire
 from reports.charts import score_trend_chart
 from ui import draft as drafts
 from ui import routes
-from ui.check_view import for_streamlit
 from ui.draft import Draft
-from ui.format import severity_badge, verdict_badge, verdict_label
+from ui.format import severity_badge, verdict_badge
 from ui.steps import step_of_question
 
+TREND_HEIGHT_PX = 400  # the plot, the axis titles and a three-row legend; Streamlit squeezes less room
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~:$])")
 
 
@@ -75,7 +75,7 @@ def _headline(comparison: RevisionComparison) -> None:
     if comparison.verdict_changed:
         st.markdown(f"**Verdict changed:** {verdict_badge(old)} → {verdict_badge(new)}")
     else:
-        st.markdown(f"**Verdict unchanged:** {verdict_label(new)}")
+        st.markdown(f"**Verdict unchanged:** {verdict_badge(new)}")
 
 
 def _area_table(comparison: RevisionComparison) -> None:
@@ -114,8 +114,8 @@ def _answers(comparison: RevisionComparison, questionnaire: Questionnaire, draft
 def _answer_line(change: AnswerChange, comparison: RevisionComparison) -> str:
     where = ":gray[no longer asked]" if change.removed else f":gray[{plain(change.area_title)}]"
     return (f"**{plain(change.topic)}** · {where}  \n"
-            f":gray[Rev. {comparison.older.number}:] ~~{plain(change.before_text)}~~ → "
-            f":gray[Rev. {comparison.newer.number}:] **{plain(change.after_text)}**")
+            f":gray[Rev. {comparison.older.number}: {plain(change.before_text)}]  \n"
+            f":material/arrow_forward: Rev. {comparison.newer.number}: **{plain(change.after_text)}**")
 
 
 def _risks(comparison: RevisionComparison) -> None:
@@ -158,8 +158,8 @@ def render_trend(points: list[TrendPoint], questionnaire: Questionnaire) -> None
                 icon=":material/show_chart:")
         return
     titles = {a.id: a.title for a in questionnaire.scored_areas()}
-    chart, height = for_streamlit(score_trend_chart([p.model_dump() for p in points], titles))
-    st.altair_chart(chart.properties(width="container"), width="stretch", height=height, key="history:trend")
+    chart = score_trend_chart([p.model_dump() for p in points], titles).properties(width="container")
+    st.altair_chart(chart, width="stretch", height=TREND_HEIGHT_PX, key="history:trend")
     if len(scored) == 1:
         st.caption("One scored revision so far: the lines appear once a second revision is scored.")
     else:
