@@ -20,6 +20,7 @@ from ui import draft as drafts
 from ui.check_view import for_streamlit
 from ui.draft import Draft
 from ui.format import VERDICTS, answer_text, severity_badge
+from ui.history import revision_link
 from ui.steps import step_of_question
 from ui.wizard import conflict_banner
 
@@ -33,6 +34,7 @@ def render() -> None:
         routes.nothing_open()
         return
     st.title(f"Results: {draft.name}")
+    revision_link(draft, key="results:history")
     conflict_banner(draft)
     card, problems = drafts.scorecard(questionnaire, draft)
     for problem in problems:
