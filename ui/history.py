@@ -89,8 +89,12 @@ def _new_revision(store: Store, draft: Draft) -> None:
         st.button("Load the latest saved version", key="history:reload", icon=":material/refresh:",
                   on_click=_reload, args=(store,))
     if not st.session_state.get(CONFIRMING):
-        st.button("Start a new revision (before a retrain)", key="history:new", icon=":material/add:",
-                  type="primary", on_click=lambda: st.session_state.update({CONFIRMING: True}))
+        new, edit, _ = st.columns([1.3, 1.3, 2])
+        new.button("Start a new revision (before a retrain)", key="history:new", icon=":material/add:",
+                   type="primary", width="stretch", on_click=lambda: st.session_state.update({CONFIRMING: True}))
+        if edit.button(f"Update the answers of revision {draft.revision}", key="history:edit",
+                       icon=":material/edit:", width="stretch"):
+            routes.go("wizard")
         return
     following = draft.revision + 1
     with st.container(border=True):

@@ -56,13 +56,18 @@ def test_new_revision_then_compare_shows_the_changed_answer_and_the_score_delta(
     assert "Started revision 2" in at.toast[0].value
 
     # Edit revision 2 in the wizard; its header names the revision.
-    at.switch_page("ui/pages/wizard.py").run()
+    at.button(key="history:edit").click().run()
     go_to_step(at, "annotation")
     assert "revision 2" in at.caption[0].value
     answer(at, guidelines, "versioned_with_examples")
     assert_clean(at)
 
-    open_history(at)
+    # The results page names the revision too, and links to the history.
+    at.sidebar.button(key="step:results").click().run()
+    link = at.button(key="results:history")
+    assert "Editing revision 2" in link.label
+    link.click().run()
+    assert at.title[0].value.startswith("History")
     page = "\n".join(m.value for m in at.markdown)
     assert guidelines.topic in page
     assert guidelines.option("none").label in page and guidelines.option("versioned_with_examples").label in page
