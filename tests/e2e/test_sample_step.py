@@ -68,6 +68,6 @@ def test_sample_step_uploads_runs_and_shows_results(server, page, tmp_path):
     assert "Traceback" not in page.content()
 
     page.get_by_role("button", name="See results").first.click()
-    page.get_by_text("Data evidence").wait_for(timeout=WAIT_MS)
+    page.get_by_text("Data evidence", exact=True).wait_for(timeout=WAIT_MS)
     page.get_by_text("Measured agreement falls short").first.wait_for(timeout=WAIT_MS)
     _shot(page, folder, "6-results-page")
