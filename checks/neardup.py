@@ -41,6 +41,7 @@ ROWS_PER_BAND = NUM_HASHES // BANDS
 NEAR_JACCARD = 0.7
 WINDOW = 4
 CHUNK_ELEMENTS = 4_000_000
+TOKENISE_CHUNK = 200_000  # texts tokenised at a time (bounds pyarrow's intermediate arrays)
 EMPTY = np.iinfo(np.uint32).max
 PUNCTUATION = string.punctuation + "«»“”‘’…–—¿¡"
 SEQUENCE_BASE = np.uint64(0x100000001B3)
@@ -72,23 +73,39 @@ class Shingles:
         return np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int64), counts
 
 
-def tokenise(texts: pa.Array) -> pa.LargeListArray:
-    """Lower-cased word lists: split on whitespace, punctuation trimmed off each word, empty words dropped."""
-    arr = pc.fill_null(texts.cast(pa.large_string()), "")
-    words = pc.utf8_split_whitespace(pc.utf8_lower(arr))
-    flat = pc.utf8_trim(pc.list_flatten(words), characters=PUNCTUATION)
-    parent = pc.list_parent_indices(words).to_numpy()
-    keep = pc.greater(pc.binary_length(flat), 0).to_numpy(zero_copy_only=False)
-    counts = np.bincount(parent[keep], minlength=len(words))
-    offsets = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
-    return pa.LargeListArray.from_arrays(pa.array(offsets), flat.filter(pa.array(keep)))
+@dataclass
+class Words:
+    """All words of a set of texts, in text order: the word strings and the text index of each."""
+
+    flat: pa.ChunkedArray
+    parent: np.ndarray  # int32
 
 
-def word_ids(words: pa.LargeListArray) -> tuple[np.ndarray, np.ndarray]:
-    """(word id per word, text index per word): words numbered by a dictionary over all texts."""
-    parent = pc.list_parent_indices(words).to_numpy().astype(np.int32)
-    token = pc.dictionary_encode(pc.list_flatten(words)).indices.to_numpy().astype(np.int32)
-    return token, parent
+def tokenise(texts: pa.Array, chunk: int = TOKENISE_CHUNK) -> Words:
+    """Lower-cased words: split on whitespace, punctuation trimmed off each word, empty words dropped.
+
+    Works through the texts `chunk` at a time, so pyarrow's intermediate arrays (lower-cased copy,
+    split lists, trimmed words) exist for one chunk only; the kept words are all that accumulate.
+    """
+    flats, parents = [], []
+    for start in range(0, len(texts), chunk):
+        part = pc.fill_null(texts.slice(start, chunk).cast(pa.large_string()), "")
+        words = pc.utf8_split_whitespace(pc.utf8_lower(part))
+        flat = pc.utf8_trim(pc.list_flatten(words), characters=PUNCTUATION)
+        keep = pc.greater(pc.binary_length(flat), 0)
+        parent = pc.list_parent_indices(words).to_numpy().astype(np.int32)
+        flats.append(flat.filter(keep))
+        parents.append(parent[keep.to_numpy(zero_copy_only=False)] + np.int32(start))
+        del words, flat, keep
+    return Words(pa.chunked_array(flats, type=pa.large_string()),
+                 np.concatenate(parents) if parents else np.zeros(0, np.int32))
+
+
+def word_ids(words: Words) -> tuple[np.ndarray, np.ndarray]:
+    """(word id per word, text index per word): words numbered by one dictionary over all texts."""
+    encoded = pc.dictionary_encode(words.flat)
+    token = pa.chunked_array([c.indices for c in encoded.chunks], type=pa.int32()).to_numpy()
+    return token.astype(np.int32, copy=False), words.parent
 
 
 def normalised_ids(token: np.ndarray, parent: np.ndarray, n_texts: int) -> np.ndarray:
