@@ -139,6 +139,11 @@ def table(results: dict[int, Run], rungs: dict[int, Rung]) -> list[str]:
     peak = ["| **peak RSS (MB)** | " + " | ".join(f"**{results[s].peak_mb:,.0f}**" for s in sizes) + " |"]
     per_m = ["| wall per million training rows (s) | " + " | ".join(
         f"{results[s].wall / (s / 1e6):.2f}" for s in sizes) + " |"]
+    # the cost of each added million rows (fixed start-up and fixed-size model subsamples cancel out)
+    marginal = ["| added seconds per added million rows, vs the rung before | " + " | ".join(
+        "" if i == 0 else "sampled" if _sampled(results[s]) else
+        f"{(results[s].wall - results[p].wall) / ((s - p) / 1e6):.2f}"
+        for i, (p, s) in enumerate(zip([0] + sizes, sizes))) + " |"]
     checks_total = ["| sum of per-check seconds | " + " | ".join(
         f"{sum(c['seconds'] for c in results[s].report['checks']):.2f}" for s in sizes) + " |"]
     largest = max(sizes)
@@ -151,7 +156,11 @@ def table(results: dict[int, Run], rungs: dict[int, Rung]) -> list[str]:
             sample = f" (n={match['sample_size']:,})" if match.get("sample_size") else ""
             cells.append(f"{match['seconds']:.3f}{sample}" if match["status"] != "skipped" else "skipped")
         rows.append(f"| check `{c['id']}` (s) | " + " | ".join(cells) + " |")
-    return head + shape + wall + peak + per_m + checks_total + rows
+    return head + shape + wall + peak + per_m + marginal + checks_total + rows
+
+
+def _sampled(run: Run) -> bool:
+    return bool(run.report.get("sampling"))
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -182,13 +191,15 @@ def main(argv: list[str] | None = None) -> None:
                   f"| **render the PDF** | **{split['render']:.2f}** |",
                   f"| PDF pages / size | {split['pages'] or '?'} pages, {split['bytes'] / 1024:,.0f} KiB |"]
     sampled = [c for c in results[max(sizes)].report["checks"] if c.get("sample_size")]
-    notes = results[max(sizes)].report.get("inputs", {})
     lines += ["", *machine(),
               f"- load average (1/5/15 min) before: {load_before}, after: {load_average()}",
               f"- each rung run {args.repeat}x (10M: once), fastest shown; model checks on fixed-seed subsamples: "
               + ", ".join(f"`{c['id']}` n={c['sample_size']:,}" for c in sampled)]
-    if notes:
-        lines.append(f"- inputs at the largest rung: {json.dumps(notes)}")
+    for s in sizes:
+        for name, info in results[s].report.get("sampling", {}).items():
+            lines.append(f"- {label(s)} rung: the {name} file ({info['rows_in_file']:,} rows) was read as a "
+                         f"{info['method']} sample of {info['rows_used']:,} rows (seed {info['seed']}); every "
+                         f"{name} statistic at that rung is computed on the sample")
     print("\n".join(lines))
 
 
