@@ -21,7 +21,7 @@ from reports import charts
 from reports.evidence import CHART_BUILDERS, default_thresholds, drift_rows
 from scoring.findings import SEVERITY_ORDER, Finding
 from ui.evidence import saved_inputs
-from ui.format import relative_time, severity_badge
+from ui.format import plain, relative_time, severity_badge
 
 VIEW_CACHE_KEY = "check_view_cache"
 MAX_CACHED_VIEWS = 8
@@ -59,7 +59,7 @@ def inputs_caption(saved: dict[str, Any]) -> str:
     """'Checked train.csv (10,000 rows) and … 5 min ago.' from what a run saved about its inputs."""
     inputs = saved_inputs(saved)
     files = inputs.get("files") or {}
-    listing = ", ".join(f"{f.get('name')} ({f.get('rows', 0):,} rows)" for f in files.values() if isinstance(f, dict))
+    listing = ", ".join(f"{plain(f.get('name'))} ({f.get('rows', 0):,} rows)" for f in files.values() if isinstance(f, dict))
     when = inputs.get("ran_at")
     try:
         from datetime import datetime
@@ -114,10 +114,10 @@ def render_findings(findings: list[Finding], questionnaire: Questionnaire) -> No
     for f in ordered:
         area = questionnaire.area(f.area)
         with st.container(border=True):
-            st.markdown(f"{severity_badge(f.severity)} **{f.title}**")
-            st.caption(f"{area.title if area else f.area} · {f.why}")
+            st.markdown(f"{severity_badge(f.severity)} **{plain(f.title)}**")
+            st.caption(f"{area.title if area else f.area} · {plain(f.why)}")
             if f.action and f.action.text:
-                st.markdown(f":material/task_alt: {f.action.text}  \n"
+                st.markdown(f":material/task_alt: {plain(f.action.text)}  \n"
                             f":gray[{f.action.owner} · {f.action.due.label}]")
 
 

@@ -16,7 +16,7 @@ from ui import routes
 from ui.check_view import inputs_caption, render_report
 from ui.draft import Draft
 from ui.evidence import claims, data_findings, report_from_saved
-from ui.format import severity_badge
+from ui.format import plain, severity_badge
 
 SAMPLE_STEP = "sample_data"
 
@@ -43,7 +43,7 @@ def render(questionnaire: Questionnaire, draft: Draft, card: Scorecard) -> None:
         for i, claim in enumerate(contradicted):
             with st.container(border=True):
                 text, edit = st.columns([8, 1.6], vertical_alignment="center")
-                text.markdown(f"{severity_badge(claim.severity)} **{claim.title}**  \n{claim.why}")
+                text.markdown(f"{severity_badge(claim.severity)} **{plain(claim.title)}**  \n{plain(claim.why)}")
                 question = questionnaire.question(claim.question_id) if claim.question_id else None
                 if question and edit.button("Change answer", key=f"claim:{i}", icon=":material/edit:",
                                             type="tertiary"):

@@ -21,6 +21,7 @@ from questionnaire.answers import normalize_answers, validate_answers
 from scoring.engine import score_with_checks
 from scoring.scorecard import Scorecard
 from ui import services
+from ui.format import plain
 from ui.evidence import report_from_saved
 
 log = logging.getLogger(__name__)
@@ -91,7 +92,7 @@ def from_query(store: Store) -> Draft | None:
             draft = open_assessment(store, int(wanted))
         except (ValueError, NotFoundError):
             st.query_params.pop(QUERY_PARAM, None)
-            st.warning(f"Assessment '{wanted}' was not found; it may have been deleted.")
+            st.warning(f"Assessment '{plain(wanted)}' was not found; it may have been deleted.")
             return None
     if draft is not None:
         st.query_params[QUERY_PARAM] = str(draft.assessment_id)

@@ -2,10 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from typing import Any
 
 from questionnaire import UNKNOWN, UNKNOWN_LABEL, Question, QuestionType
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~:$])")
+
+
+def plain(text: object) -> str:
+    """Text from users or data made literal inside Streamlit markdown: no links, images, colours or HTML.
+
+    Assessment names, free-text answers, file and column names and data values all pass through here
+    before they are placed in `st.markdown`, `st.caption`, `st.title` and the like.
+    """
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+
 
 VERDICTS = {  # value -> (label, streamlit colour name, icon)
     "ready": ("Ready", "green", ":material/check_circle:"),

@@ -15,7 +15,7 @@ from assessments.compare import compare_revisions, summary, trend
 from ui import draft as drafts
 from ui import revision_compare, routes, sample_session, services
 from ui.draft import Draft
-from ui.format import verdict_label
+from ui.format import plain, verdict_label
 from ui.wizard import conflict_banner
 
 CONFIRMING = "history:confirm_new"  # True while the "start a new revision?" box is open
@@ -30,7 +30,7 @@ def render() -> None:
     if draft is None:
         routes.nothing_open()
         return
-    st.title(f"History: {draft.name}")
+    st.title(f"History: {plain(draft.name)}")
     st.caption("Before each retrain, start a new revision, update the answers, upload fresh samples, and "
                "compare the result with the previous revision here.")
     if notice := st.session_state.pop(NOTICE, None):

@@ -7,7 +7,7 @@ import streamlit as st
 from assessments import Assessment, ImportFormatError, Store
 from ui import draft as drafts
 from ui import routes, services
-from ui.format import relative_time, verdict_badge
+from ui.format import plain, relative_time, verdict_badge
 
 PENDING_DELETE = "home:pending_delete"
 CREATING = "home:creating"
@@ -83,9 +83,9 @@ def _new_form(store: Store) -> None:
 def _row(store: Store, a: Assessment) -> None:
     with st.container(border=True):
         info, status, actions = st.columns([4, 2.4, 2.2], vertical_alignment="center")
-        title = f"**{a.name}**" + ("  :gray-badge[Archived]" if a.archived else "")
+        title = f"**{plain(a.name)}**" + ("  :gray-badge[Archived]" if a.archived else "")
         info.markdown(title)
-        details = " · ".join(x for x in (a.project, a.owner and f"owner {a.owner}") if x)
+        details = " · ".join(plain(x) for x in (a.project, a.owner and f"owner {a.owner}") if x)
         info.caption(f"{details + ' · ' if details else ''}revision {a.current_revision} · "
                      f"updated {relative_time(a.updated_at)}")
         score = f" · **{a.overall}**/100" if a.overall is not None else ""
@@ -132,7 +132,7 @@ def _more(store: Store, a: Assessment) -> None:
 
 def _confirm_delete(store: Store, a: Assessment) -> None:
     revisions = len(store.revisions(a.id))
-    st.warning(f"Delete **{a.name}** and its {revisions} revision(s) for good? This cannot be undone; "
+    st.warning(f"Delete **{plain(a.name)}** and its {revisions} revision(s) for good? This cannot be undone; "
                "archiving hides it instead.", icon=":material/delete_forever:")
     yes, no, _ = st.columns([1.2, 1, 4])
     if yes.button("Delete for good", key=f"delete:confirm:{a.id}", type="primary", width="stretch"):

@@ -19,7 +19,7 @@ from ui import data_evidence, report_panel, routes, services
 from ui import draft as drafts
 from ui.check_view import for_streamlit
 from ui.draft import Draft
-from ui.format import VERDICTS, answer_text, severity_badge
+from ui.format import VERDICTS, answer_text, plain, severity_badge
 from ui.history import revision_link
 from ui.steps import step_of_question
 from ui.wizard import conflict_banner
@@ -33,12 +33,12 @@ def render() -> None:
     if draft is None:
         routes.nothing_open()
         return
-    st.title(f"Results: {draft.name}")
+    st.title(f"Results: {plain(draft.name)}")
     revision_link(draft, key="results:history")
     conflict_banner(draft)
     card, problems = drafts.scorecard(questionnaire, draft)
     for problem in problems:
-        st.warning(f"Left out of the score: {problem}", icon=":material/error:")
+        st.warning(f"Left out of the score: {plain(problem)}", icon=":material/error:")
     _incomplete_note(questionnaire, draft, card)
     _verdict(card)
     report_panel.render(questionnaire, draft)
@@ -98,9 +98,9 @@ def _top_risks(questionnaire: Questionnaire, card: Scorecard) -> None:
     for i, risk in enumerate(card.top_risks(TOP_RISKS)):
         with st.container(border=True):
             area = questionnaire.area(risk.area)
-            st.markdown(f"{severity_badge(risk.severity)} **{risk.title}**")
+            st.markdown(f"{severity_badge(risk.severity)} **{plain(risk.title)}**")
             source = " · from the data" if risk.kind == "check" else ""
-            st.caption(f"{area.title if area else risk.area}{source} · {risk.why}")
+            st.caption(f"{area.title if area else risk.area}{source} · {plain(risk.why)}")
             if risk.kind == "check":
                 if st.button("See the data", key=f"risk:{i}:{risk.id}", icon=":material/dataset:", type="tertiary"):
                     data_evidence.open_sample_step()
@@ -125,7 +125,7 @@ def _action_plan(questionnaire: Questionnaire, card: Scorecard) -> None:
         for action in actions:
             with st.container(border=True):
                 text, who, edit = st.columns([6, 2, 1.6], vertical_alignment="center")
-                text.markdown(f"{severity_badge(action.severity)} {action.text}")
+                text.markdown(f"{severity_badge(action.severity)} {plain(action.text)}")
                 area = questionnaire.area(action.area)
                 who.caption(f"**{action.owner}**  \n{area.title if area else action.area}")
                 question = next((findings[f].question_id for f in action.finding_ids
@@ -149,8 +149,8 @@ def _answers_by_area(questionnaire: Questionnaire, draft: Draft, card: Scorecard
                     continue
                 text, edit = st.columns([8, 1.6], vertical_alignment="top")
                 found = raised.get(question.id, [])
-                lines = [f"**{question.topic}**: {answer_text(question, draft.answers.get(question.id))}"]
-                lines += [f"{severity_badge(f.severity)} {f.title}" for f in found]
+                lines = [f"**{question.topic}**: {plain(answer_text(question, draft.answers.get(question.id)))}"]
+                lines += [f"{severity_badge(f.severity)} {plain(f.title)}" for f in found]
                 text.markdown("  \n".join(lines))
                 with edit:
                     _edit_button(questionnaire, question.id, key=f"answer:{question.id}", label="Edit")

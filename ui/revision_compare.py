@@ -17,16 +17,10 @@ from reports.charts import score_trend_chart
 from ui import draft as drafts
 from ui import routes
 from ui.draft import Draft
-from ui.format import severity_badge, verdict_badge
+from ui.format import plain, severity_badge, verdict_badge
 from ui.steps import step_of_question
 
 TREND_HEIGHT_PX = 400  # the plot, the axis titles and a three-row legend; Streamlit squeezes less room
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~:$])")
-
-
-def plain(text: str) -> str:
-    """User or questionnaire text made safe to place inside Streamlit markdown (and table cells)."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
 
 
 def signed(delta: int | None) -> str:

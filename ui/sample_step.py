@@ -19,6 +19,7 @@ from ui.check_run import run_on_samples
 from ui.check_view import inputs_caption, render_report
 from ui.draft import Draft
 from ui.evidence import report_from_saved, saved_inputs
+from ui.format import plain
 from ui.sample_session import LEVELS, WIDGET_PREFIX, SampleSession, received
 from ui.sample_session import current as sample_state
 from ui.samples import FILE_TYPES, MAX_UPLOAD_BYTES, MAX_UPLOAD_ROWS, PREVIEW_ROWS, ROLES, run_key
@@ -68,7 +69,7 @@ def render(questionnaire: Questionnaire, answers: dict[str, Any]) -> None:
             _upload_card(state, role)
     for sample in state.samples.values():
         if not sample.ok:
-            st.error(f"**{sample.name}** cannot be used as the {ROLES[sample.role][0].lower()}: {sample.error}",
+            st.error(f"**{plain(sample.name)}** cannot be used as the {ROLES[sample.role][0].lower()}: {plain(sample.error)}",
                      icon=":material/error:")
     _previews(state)
     if state.usable():
@@ -97,10 +98,10 @@ def _upload_card(state: SampleSession, role: str) -> None:
             return
         name, remove = st.columns([4, 1], vertical_alignment="center")
         if sample.ok:
-            name.markdown(f":material/description: **{sample.name}**  \n:gray[{sample.rows:,} rows × "
+            name.markdown(f":material/description: **{plain(sample.name)}**  \n:gray[{sample.rows:,} rows × "
                           f"{len(sample.columns)} columns · {_size(sample.size)}]")
         else:
-            name.markdown(f":red[:material/error: **{sample.name}** cannot be used (see below)]")
+            name.markdown(f":red[:material/error: **{plain(sample.name)}** cannot be used (see below)]")
         remove.button("", key=f"sample:remove:{role}", icon=":material/close:", type="tertiary",
                       on_click=state.remove, args=(role,), help=f"Remove this {title.lower()}")
 
@@ -209,7 +210,7 @@ def _run(draft: Draft, state: SampleSession) -> None:
             saved = run_on_samples(samples, mapping, annotation_mapping, config, progress=advance)
         except DataLoadError as exc:
             bar.empty()
-            st.error(str(exc), icon=":material/error:")
+            st.error(plain(exc), icon=":material/error:")
             return
         bar.empty()
         state.remember_run(key, saved)

@@ -8,7 +8,7 @@ from questionnaire import Questionnaire
 from ui import draft as drafts
 from ui import routes, services
 from ui.draft import Draft
-from ui.format import relative_time
+from ui.format import plain, relative_time
 from ui.steps import Progress, Status, Step, wizard_steps
 from ui.style import left_aligned_step_list
 
@@ -43,12 +43,12 @@ def render() -> None:
 
 
 def _header(draft: Draft) -> None:
-    st.title(draft.name)
-    details = [x for x in (draft.project, draft.owner and f"owner {draft.owner}", f"revision {draft.revision}") if x]
+    st.title(plain(draft.name))
+    details = [plain(x) for x in (draft.project, draft.owner and f"owner {draft.owner}", f"revision {draft.revision}") if x]
     if draft.conflict:
         saved = ":red[:material/sync_problem: Not saved — see below]"
     elif draft.save_error:
-        saved = f":red[:material/error: Saving failed: {draft.save_error}]"
+        saved = f":red[:material/error: Saving failed: {plain(draft.save_error)}]"
     elif draft.saved_at:
         saved = f":green[:material/cloud_done: All changes saved {relative_time(draft.saved_at)}]"
     else:
