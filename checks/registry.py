@@ -180,7 +180,7 @@ def _run_one(spec: CheckSpec, inputs: CheckInputs, thresholds: dict[str, Any]) -
     reason = spec.skip_reason(inputs)
     if reason:
         return CheckResult(id=spec.id, area=spec.area, title=spec.title, status=CheckStatus.skipped,
-                           message=reason), None
+                           message=reason, thresholds=thresholds), None
     ctx = CheckContext(spec, thresholds)
     started = time.perf_counter()
     try:
@@ -199,4 +199,5 @@ def _run_one(spec: CheckSpec, inputs: CheckInputs, thresholds: dict[str, Any]) -
         status = CheckStatus.finding if ctx.findings else CheckStatus.ok
     seconds = time.perf_counter() - started
     return CheckResult(id=spec.id, area=spec.area, title=spec.title, status=status, metrics=ctx.metrics,
-                       message=ctx.message, sample_size=ctx.sample_size, seconds=seconds), ctx
+                       message=ctx.message, sample_size=ctx.sample_size, seconds=seconds,
+                       thresholds=thresholds), ctx

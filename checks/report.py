@@ -37,6 +37,7 @@ class CheckResult(BaseModel):
     message: str = ""
     sample_size: int | None = None
     seconds: float = 0.0
+    thresholds: dict[str, Any] = Field(default_factory=dict, description="the thresholds this run used")
 
 
 class CheckReport(BaseModel):
@@ -81,7 +82,8 @@ class CheckReport(BaseModel):
         } for f in self.findings]
         checks = [{
             "id": c.id, "area": c.area, "title": c.title, "status": c.status.value, "message": c.message,
-            "sample_size": c.sample_size, "seconds": round(c.seconds, 4), "metrics": c.metrics,
+            "sample_size": c.sample_size, "seconds": round(c.seconds, 4), "thresholds": c.thresholds,
+            "metrics": c.metrics,
         } for c in self.checks]
         return strict_json({"findings": findings, "checks": checks, "drift": self.drift, "sampling": self.sampling})
 

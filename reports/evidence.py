@@ -214,7 +214,7 @@ def build_evidence(check_report: Any) -> Evidence:
         return evidence
     defaults = default_thresholds()
     for n, result in enumerate(check_report.checks):
-        thresholds = defaults.get(result.id, {})
+        thresholds = result.thresholds or defaults.get(result.id, {})  # older saved runs lack their own
         evidence.checks.append(CheckView(
             id=result.id, area=result.area, title=result.title, status=str(result.status.value),
             message=result.message, sample_size=fmt(result.sample_size) if result.sample_size is not None else "",
@@ -229,7 +229,8 @@ def build_evidence(check_report: Any) -> Evidence:
                 evidence.charts.setdefault(result.area, []).append(EvidenceChart(f"{result.id}-{i}", title,
                                                                                   caption, svg))
     columns = (check_report.drift or {}).get("columns") or []
-    rows = drift_rows(columns, defaults.get("drift", {}))
+    used = {c.id: c.thresholds for c in check_report.checks if c.thresholds}
+    rows = drift_rows(columns, used.get("drift") or defaults.get("drift", {}))
     if rows:
         evidence.drift = records_table("Drift per column", [
             {"column": r["column"], "statistic": r["statistic"], "value": r["value"],

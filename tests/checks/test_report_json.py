@@ -40,3 +40,19 @@ def test_unusable_json_gives_none_and_unreadable_entries_are_left_out():
         "checks": [{"id": "a", "area": "annotation", "title": "A", "status": "ok"}, {"status": "weird"}],
     })
     assert report.findings == [] and [c.id for c in report.checks] == ["a"]
+
+
+def test_each_result_records_the_thresholds_its_run_used(tmp_path):
+    from checks.registry import default_thresholds
+    from reports.evidence import build_evidence
+
+    files = datagen.write_samples(tmp_path, 2000, 500, 200)
+    inputs = build_inputs(files["train"], files["production"], label="label")
+    report = run_checks(inputs, {"drift": {"psi_major": 0.4}})
+    drift = report.check("drift")
+    assert drift.thresholds == {**default_thresholds()["drift"], "psi_major": 0.4}
+    assert report.check("rare_classes").thresholds == default_thresholds()["rare_classes"]
+    back = CheckReport.from_json(json.loads(json.dumps(report.to_json())))
+    assert back.check("drift").thresholds["psi_major"] == 0.4
+    shown = dict(next(c for c in build_evidence(back).checks if c.id == "drift").thresholds)
+    assert any(value == "0.4" for value in shown.values()), shown
