@@ -197,8 +197,8 @@ def main(argv: list[str] | None = None) -> None:
               + ", ".join(f"`{c['id']}` n={c['sample_size']:,}" for c in sampled)]
     for s in sizes:
         for name, info in results[s].report.get("sampling", {}).items():
-            lines.append(f"- {label(s)} rung: the {name} file ({info['rows_in_file']:,} rows) was read as a "
-                         f"{info['method']} sample of {info['rows_used']:,} rows (seed {info['seed']}); every "
+            lines.append(f"- {label(s)} rung: the {name} file ({info['rows_in_file']:,} rows) was read as a random "
+                         f"sample of {info['rows_used']:,} rows ({info['method']}, seed {info['seed']}); every "
                          f"{name} statistic at that rung is computed on the sample")
     print("\n".join(lines))
 

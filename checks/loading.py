@@ -230,7 +230,7 @@ def _read_parquet(source: bytes | Path, name: str, limits: LoadLimits) -> pd.Dat
         raise DataLoadError(f"{name}: not a readable Parquet file ({_short(exc)})") from None
     frame = _to_pandas(table)
     frame.attrs["sampling"] = {"rows_in_file": int(total), "rows_used": int(len(frame)), "seed": SAMPLE_SEED,
-                               "method": "uniform random rows without replacement"}
+                               "method": "uniform, without replacement"}
     return frame
 
 
