@@ -294,8 +294,10 @@ def report_cmd(
     report gains its data-evidence sections; otherwise an export's stored check results are used.
     """
     from reports import ReportRenderError, build_report, render_html, render_pdf, report_json
+    from reports.pdf import warm_up as warm_up_renderer
 
     q, src, answers, config = load_scoring_inputs(source, scoring_config)
+    warm_up_renderer()  # the renderer's process starts while the data checks run
     checks = data.run_checks_if_given()
     if checks is None and src.checks:
         from checks.report import CheckReport

@@ -21,6 +21,7 @@ def main(argv: list[str] | None = None) -> None:
     from questionnaire import bundled_questionnaire
     from questionnaire.answers import normalize_answers
     from reports import build_report, render_pdf
+    from reports.pdf import warm_up
     from reports.source import read_report_source
 
     parser = argparse.ArgumentParser()
@@ -33,6 +34,7 @@ def main(argv: list[str] | None = None) -> None:
     q = bundled_questionnaire()
     src = read_report_source(a.source)
     answers = normalize_answers(q, src.answers)
+    warm_up()  # as `readiness report` does: the renderer's process starts while the checks run
     started = time.perf_counter()
     inputs = build_inputs(a.train, a.production, a.annotations, label=a.label, time=a.time, text=a.text, id=a.id,
                           segments=a.segment, item_col=a.item_col, annotator_col=a.annotator_col,

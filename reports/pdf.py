@@ -5,13 +5,20 @@ never renders itself: it starts `python -m reports.pdf`, sends the HTML on stdin
 PDF from stdout. The child sets its own address-space and CPU limits before importing
 WeasyPrint; the parent enforces the wall-time limit. Either limit, or a refused URL (see
 `reports.fetcher`), ends in a `ReportRenderError` with a plain message.
+
+Each child renders one document and exits. Starting Python and importing WeasyPrint takes about
+half a second, so one child is kept on standby, already started and waiting for its HTML:
+`warm_up()` starts it (the CLI does so while the data checks run, the app when the results page
+opens), and every render starts the next one.
 """
 
 from __future__ import annotations
 
+import atexit
 import os
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -34,25 +41,85 @@ def render_pdf(report: Report, paper: Paper | str = Paper.a4, *, time_limit: flo
                        memory_limit_mb=memory_limit_mb)
 
 
-def html_to_pdf(html: str, *, time_limit: float = TIME_LIMIT_SECONDS, memory_limit_mb: int = MEMORY_LIMIT_MB) -> bytes:
-    """Render an HTML string to PDF in a limited child process (only bundled assets may be fetched)."""
+_standby: subprocess.Popen | None = None  # a started child waiting for HTML, with the default limits
+_standby_lock = threading.Lock()
+_charts_warm = False
+
+
+def _start_child(time_limit: float, memory_limit_mb: int) -> subprocess.Popen:
     env = {k: v for k, v in os.environ.items() if k in ("PATH", "LANG", "LC_ALL", "HOME", "FONTCONFIG_PATH")}
     env["PYTHONPATH"] = str(_ROOT)
     env["READINESS_PDF_MEMORY_MB"] = str(int(memory_limit_mb))
     env["READINESS_PDF_CPU_SECONDS"] = str(max(1, int(time_limit) + 1))
+    return subprocess.Popen([sys.executable, "-m", "reports.pdf"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, env=env, cwd=_ROOT)
+
+
+def warm_up() -> None:
+    """Get the next PDF going fast: a renderer child started and waiting, and the chart converter loaded.
+
+    Cheap when already warm; the chart converter loads on a background thread.
+    """
+    global _standby, _charts_warm
+    with _standby_lock:
+        if _standby is None or _standby.poll() is not None:
+            _standby = _start_child(TIME_LIMIT_SECONDS, MEMORY_LIMIT_MB)
+        if _charts_warm:
+            return
+        _charts_warm = True
+    threading.Thread(target=_warm_charts, name="readiness-chart-warm-up", daemon=True).start()
+
+
+def _warm_charts() -> None:
+    from reports.charts import area_scores_chart  # noqa: F401  (imports Altair)
+    from reports.svg import warm_up as warm_svg
+
+    warm_svg()
+
+
+def _take_child(time_limit: float, memory_limit_mb: int) -> subprocess.Popen:
+    """The standby child when its limits are the ones asked for (and it is alive), else a new one."""
+    global _standby
+    with _standby_lock:
+        child, _standby = _standby, None
+    if child is not None and (time_limit, memory_limit_mb) == (TIME_LIMIT_SECONDS, MEMORY_LIMIT_MB) \
+            and child.poll() is None:
+        return child
+    if child is not None:
+        _stop(child)
+    return _start_child(time_limit, memory_limit_mb)
+
+
+def _stop(child: subprocess.Popen) -> None:
+    if child.poll() is None:
+        child.kill()
+    child.communicate()
+
+
+@atexit.register
+def _stop_standby() -> None:
+    with _standby_lock:
+        if _standby is not None:
+            _stop(_standby)
+
+
+def html_to_pdf(html: str, *, time_limit: float = TIME_LIMIT_SECONDS, memory_limit_mb: int = MEMORY_LIMIT_MB) -> bytes:
+    """Render an HTML string to PDF in a limited child process (only bundled assets may be fetched)."""
+    child = _take_child(time_limit, memory_limit_mb)
+    warm_up()  # the next render's child starts now, while this one works
     started = time.monotonic()
     try:
-        done = subprocess.run([sys.executable, "-m", "reports.pdf"], input=html.encode("utf-8"),
-                              capture_output=True, timeout=time_limit, env=env, cwd=_ROOT, check=False)
+        stdout, stderr = child.communicate(html.encode("utf-8"), timeout=time_limit)
     except subprocess.TimeoutExpired:
+        _stop(child)
         raise ReportRenderError(f"rendering the PDF took longer than {time_limit:g} s and was stopped") from None
-    if done.returncode == 0 and done.stdout.startswith(b"%PDF"):
-        return done.stdout
-    message = done.stderr.decode("utf-8", "replace").strip().splitlines()
-    last = message[-1] if message else f"exit code {done.returncode}"
-    if "MemoryError" in last or done.returncode in (-9, 137) and time.monotonic() - started < time_limit:
+    if child.returncode == 0 and stdout.startswith(b"%PDF"):
+        return stdout
+    message = stderr.decode("utf-8", "replace").strip().splitlines()
+    last = message[-1] if message else f"exit code {child.returncode}"
+    if "MemoryError" in last or child.returncode in (-9, 137) and time.monotonic() - started < time_limit:
         raise ReportRenderError(f"rendering the PDF needed more than {memory_limit_mb} MB of memory and was stopped")
-    if done.returncode in (-24, 152):  # SIGXCPU
+    if child.returncode in (-24, 152):  # SIGXCPU
         raise ReportRenderError(f"rendering the PDF used more than {time_limit:g} s of CPU time and was stopped")
     raise ReportRenderError(f"the PDF renderer failed: {last}")
 
@@ -69,12 +136,17 @@ def _limit_self() -> None:
 
 def _child() -> int:
     _limit_self()
-    html = sys.stdin.buffer.read().decode("utf-8")
-    try:
+    try:  # import before the HTML arrives: a standby child is ready the moment it is needed
         from weasyprint import HTML
 
         from reports.fetcher import AssetFetcher
-
+    except MemoryError:
+        print("MemoryError: the renderer ran out of its memory allowance", file=sys.stderr)
+        return 3
+    html = sys.stdin.buffer.read().decode("utf-8")
+    if not html:
+        return 0  # a standby child whose parent went away
+    try:
         pdf = HTML(string=html, url_fetcher=AssetFetcher(), base_url=None).write_pdf()
     except MemoryError:
         print("MemoryError: the renderer ran out of its memory allowance", file=sys.stderr)

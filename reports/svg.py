@@ -60,3 +60,8 @@ def _references_outside(svg: str) -> bool:
             if local in _URL_ATTRIBUTES and _URL.search(value):
                 return True
     return False
+
+
+def warm_up() -> None:
+    """Load the chart converter (its first conversion costs a few tenths of a second)."""
+    vlc.vegalite_to_svg({"data": {"values": [{"x": 1}]}, "mark": "point", "encoding": {"x": {"field": "x"}}})

@@ -19,6 +19,7 @@ from checks.report import CheckReport
 from questionnaire import Questionnaire
 from reports import ReportRenderError, build_report, render_html, render_pdf, report_json
 from reports.model import Report
+from reports.pdf import warm_up
 from ui import draft as drafts
 from ui.draft import Draft
 
@@ -47,6 +48,7 @@ def file_stem(draft: Draft) -> str:
 
 
 def render(questionnaire: Questionnaire, draft: Draft) -> None:
+    warm_up()  # starts the PDF renderer's process once, so "Prepare PDF" does not wait for it
     with st.container(border=True):
         st.markdown("**Readiness report** — the PDF to share at kickoff: verdict, scores, the action plan "
                     "and every area's answers and risks" + (", with the data evidence." if draft.checks else "."))
