@@ -112,3 +112,33 @@ def test_cli_report_rejects_invalid_answers(tmp_path):
     bad.write_text("answers:\n  no_such_question: 1\n", encoding="utf-8")
     result = CliRunner().invoke(app, ["report", str(bad), "-o", str(tmp_path / "r.pdf")])
     assert result.exit_code == 2 and not (tmp_path / "r.pdf").exists()
+
+
+def test_a_standby_renderer_is_used_once_and_replaced():
+    from reports import pdf
+
+    pdf.warm_up()
+    first = pdf._standby
+    assert first is not None and first.poll() is None
+    assert html_to_pdf("<p>standby</p>").startswith(b"%PDF")
+    assert first.returncode == 0  # it rendered this document and exited
+    assert pdf._standby is not None and pdf._standby is not first and pdf._standby.poll() is None
+
+
+def test_other_limits_never_take_the_standby_renderer():
+    from reports import pdf
+
+    pdf.warm_up()
+    standby = pdf._standby
+    with pytest.raises(ReportRenderError, match="memory"):
+        html_to_pdf("<p>tiny</p>", memory_limit_mb=40)
+    assert standby.poll() is not None  # stopped: it had the default limits, not the ones asked for
+    assert pdf._standby is not None and pdf._standby.poll() is None
+
+
+def test_a_standby_renderer_exits_when_its_parent_goes_away():
+    from reports import pdf
+
+    child = pdf._start_child(pdf.TIME_LIMIT_SECONDS, pdf.MEMORY_LIMIT_MB)
+    out, _ = child.communicate(b"", timeout=30)
+    assert child.returncode == 0 and out == b""
