@@ -94,40 +94,75 @@ def _row(store: Store, a: Assessment) -> None:
         if open_col.button("Open", key=f"open:{a.id}", icon=":material/edit:", width="stretch"):
             drafts.open_assessment(store, a.id)
             routes.go("wizard", a.id)
-        with more_col.popover("More", icon=":material/more_horiz:", width="stretch"):
+        # Keyed by the assessment and closed after each action: an open popover must never end up
+        # showing another row's actions when the list reorders (a copy or a rename moves rows).
+        with more_col.popover("More", icon=":material/more_horiz:", width="stretch", key=_more_key(a.id),
+                              on_change="rerun"):
             _more(store, a)
         if st.session_state.get(PENDING_DELETE) == a.id:
             _confirm_delete(store, a)
 
 
+def _more_key(assessment_id: int) -> str:
+    return f"more:{assessment_id}"
+
+
 def _more(store: Store, a: Assessment) -> None:
+    """The row's less frequent actions; each runs as a callback, then closes the popover."""
     with st.form(f"rename:{a.id}", border=False):
-        name = st.text_input("Name", value=a.name, key=f"rename:name:{a.id}", max_chars=200)
-        project = st.text_input("Project", value=a.project, key=f"rename:project:{a.id}", max_chars=200)
-        owner = st.text_input("Owner", value=a.owner, key=f"rename:owner:{a.id}", max_chars=200)
-        if st.form_submit_button("Save details", icon=":material/save:"):
-            if not name.strip():
-                st.error("The name cannot be empty.")
-            else:
-                store.rename(a.id, name, project=project, owner=owner)
-                _refresh_open_draft(store, a.id)
-                _done(f"Saved the details of '{name.strip()}'.")
+        st.text_input("Name", value=a.name, key=f"rename:name:{a.id}", max_chars=200)
+        st.text_input("Project", value=a.project, key=f"rename:project:{a.id}", max_chars=200)
+        st.text_input("Owner", value=a.owner, key=f"rename:owner:{a.id}", max_chars=200)
+        st.form_submit_button("Save details", icon=":material/save:", on_click=_rename, args=(store, a.id))
+    if problem := st.session_state.get(f"rename:problem:{a.id}"):
+        st.error(problem)
     st.divider()
-    if st.button("Duplicate", key=f"duplicate:{a.id}", icon=":material/content_copy:", width="stretch"):
-        copy = store.duplicate(a.id)
-        _done(f"Created '{copy.name}'.")
+    st.button("Duplicate", key=f"duplicate:{a.id}", icon=":material/content_copy:", width="stretch",
+              on_click=_duplicate, args=(store, a.id))
     st.download_button(
         "Export (YAML)", data=lambda: store.export(a.id, "yaml"), file_name=f"{_slug(a.name)}.readiness.yaml",
         mime="application/yaml", key=f"export:{a.id}", icon=":material/download:", width="stretch",
         on_click="ignore",
     )
     label, icon = ("Restore", ":material/unarchive:") if a.archived else ("Archive", ":material/archive:")
-    if st.button(label, key=f"archive:{a.id}", icon=icon, width="stretch"):
-        store.set_archived(a.id, not a.archived)
-        _done(f"{'Restored' if a.archived else 'Archived'} '{a.name}'.")
-    if st.button("Delete…", key=f"delete:{a.id}", icon=":material/delete:", width="stretch"):
-        st.session_state[PENDING_DELETE] = a.id
-        st.rerun()
+    st.button(label, key=f"archive:{a.id}", icon=icon, width="stretch", on_click=_toggle_archived,
+              args=(store, a))
+    st.button("Delete…", key=f"delete:{a.id}", icon=":material/delete:", width="stretch", on_click=_ask_delete,
+              args=(a.id,))
+
+
+def _rename(store: Store, assessment_id: int) -> None:
+    name, project, owner = (st.session_state.get(f"rename:{part}:{assessment_id}") or ""
+                            for part in ("name", "project", "owner"))
+    if not name.strip():
+        st.session_state[f"rename:problem:{assessment_id}"] = "The name cannot be empty."
+        return
+    st.session_state.pop(f"rename:problem:{assessment_id}", None)
+    store.rename(assessment_id, name, project=project, owner=owner)
+    _refresh_open_draft(store, assessment_id)
+    _finish(assessment_id, f"Saved the details of '{name.strip()}'.")
+
+
+def _duplicate(store: Store, assessment_id: int) -> None:
+    copy = store.duplicate(assessment_id)
+    _finish(assessment_id, f"Created '{copy.name}'.")
+
+
+def _toggle_archived(store: Store, a: Assessment) -> None:
+    store.set_archived(a.id, not a.archived)
+    _finish(a.id, f"{'Restored' if a.archived else 'Archived'} '{a.name}'.")
+
+
+def _ask_delete(assessment_id: int) -> None:
+    st.session_state[PENDING_DELETE] = assessment_id
+    _finish(assessment_id)
+
+
+def _finish(assessment_id: int, message: str | None = None) -> None:
+    """End of a popover action (a callback): close the popover and toast what happened."""
+    st.session_state[_more_key(assessment_id)] = False
+    if message:
+        st.session_state[NOTICE] = message
 
 
 def _confirm_delete(store: Store, a: Assessment) -> None:

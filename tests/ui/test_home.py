@@ -92,3 +92,18 @@ def test_an_unreachable_database_gives_a_message_not_a_traceback(monkeypatch):
     at = new_app().run()
     assert not at.exception
     assert any("cannot be reached" in e.value and "s3cret" not in e.value for e in at.error)
+
+
+def test_a_row_action_closes_its_menu(db_url):
+    """After an action the list may reorder (a copy comes first): an open menu would then show another row."""
+    at, store, (a,) = home(db_url, "Support triage")
+    at.session_state[f"more:{a}"] = True  # the "More" popover is open
+    at.button(key=f"duplicate:{a}").click().run()
+    assert at.session_state[f"more:{a}"] is False
+    copy = next(x.id for x in store.list() if x.id != a)
+    assert at.session_state[f"more:{copy}"] is not True
+    at.text_input(key=f"rename:name:{a}").input("  ")
+    at.button(key=f"FormSubmitter:rename:{a}-Save details").click().run()
+    assert "The name cannot be empty." in [e.value for e in at.error]
+    assert store.get(a).assessment.name == "Support triage"
+    store.close()
