@@ -30,6 +30,9 @@ ROW_STEP_PX = 26
 STATUS_LABELS = {  # check status -> what the table says
     "ok": "✅ OK", "finding": "⚠️ Finding", "skipped": "➖ Skipped", "error": "❌ Error",
 }
+COUNT_LABELS = {  # check status -> the metric above the tabs (it counts checks, not findings)
+    "ok": "Checks passed", "finding": "Checks with findings", "skipped": "Checks skipped", "error": "Checks failed",
+}
 
 
 def status_counts(report: CheckReport) -> dict[str, int]:
@@ -90,8 +93,8 @@ def render_report(report: CheckReport, saved: dict[str, Any], questionnaire: Que
     """The whole view of a run (`saved` is what was stored, `report` its rebuilt form): counts, table, charts."""
     counts = status_counts(report)
     cols = st.columns(4)
-    for col, (status, label) in zip(cols, STATUS_LABELS.items(), strict=True):
-        col.metric(label.split(" ", 1)[1], counts[status])
+    for col, (status, label) in zip(cols, COUNT_LABELS.items(), strict=True):
+        col.metric(label, counts[status])
     tab_findings, tab_charts, tab_checks = st.tabs(
         [f"Findings ({len(report.findings)})", "Charts", f"All checks ({len(report.checks)})"])
     with tab_findings:

@@ -123,8 +123,10 @@ def _previews(state: SampleSession) -> None:
         rows.dataframe(sample.head(), hide_index=True, width="stretch")
         types.caption("Detected column types")
         types.dataframe(sample.types, hide_index=True, width="stretch", column_config={
-            "column": "Column", "type": "Type", "example": "Example",
-            "missing": st.column_config.ProgressColumn("Missing", format="percent", min_value=0, max_value=1)})
+            "column": st.column_config.TextColumn("Column", width="small"),
+            "type": st.column_config.TextColumn("Type", width="small"),
+            "missing": st.column_config.NumberColumn("Missing", format="percent", width="small"),
+            "example": st.column_config.TextColumn("Example", width="medium")})
 
 
 # --- column roles ------------------------------------------------------------------------------------

@@ -91,11 +91,16 @@ def read_sample(role: str, name: str, raw: bytes, known: Iterable[Sample] = ()) 
         try:
             sample.frame = load_table(raw, filename=name, limits=APP_LIMITS)
         except DataLoadError as exc:
-            sample.error = str(exc)
+            sample.error = without_name(str(exc), name)
             return sample
         sample.types = column_types(sample.frame)
     sample.guess = same.guess if same is not None and same.role == role else _guess(role, sample.frame)
     return sample
+
+
+def without_name(message: str, name: str) -> str:
+    """The loader's message without its leading 'name: ' (the app shows the file name beside it)."""
+    return message.removeprefix(f"{name}: ")
 
 
 def _guess(role: str, frame: pd.DataFrame) -> ColumnMapping | AnnotationMapping | None:

@@ -68,6 +68,8 @@ def test_upload_preview_map_run_and_see_findings(db_url):
     assert "Check results" in text
     assert "Annotator agreement is" in text  # the noisy ratings give a low alpha
     assert len(at.tabs) >= 3  # findings, charts, all checks
+    # the counts above the tabs count checks; the Findings tab counts findings: the labels say which
+    assert {m.label for m in at.metric} >= {"Checks passed", "Checks with findings", "Checks skipped", "Checks failed"}
 
     store = Store.open(db_url)
     saved = store.get(int(at.query_params["assessment"])).snapshot
@@ -86,6 +88,7 @@ def test_a_malformed_file_shows_a_clear_error_and_loses_no_answers(db_url, quest
     upload(at, "train", "train.csv", BINARY_JUNK)
     errors = [unescaped(e.value) for e in at.error]
     assert any("train.csv" in e and "binary" in e for e in errors), errors
+    assert all(e.count("train.csv") == 1 for e in errors), errors  # the name once, not repeated by the loader
     assert not at.exception
     # a good file afterwards replaces the broken one
     upload(at, "train", "train.csv", training_csv(), generation=1)
