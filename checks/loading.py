@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 import pyarrow.json as pa_json
 import pyarrow.parquet as pq
@@ -182,7 +183,27 @@ def _read_csv(raw: bytes, name: str, limits: LoadLimits) -> pd.DataFrame:
         raise DataLoadError(
             f"{name}: line {line} has {row.actual_columns} fields but the header has {row.expected_columns} "
             f"(delimiter '{_show(delimiter)}'); {len(bad_rows)} such row(s) in total")
+    if delimiter == ";":  # the usual delimiter where a comma is the decimal mark
+        table = _decimal_commas(table)
     return _to_pandas(table)
+
+
+_DECIMAL_COMMA = r"^[+-]?[0-9]+(,[0-9]+)?$"
+
+
+def _decimal_commas(table: pa.Table) -> pa.Table:
+    """Text columns holding numbers written with a decimal comma ("3,25") become float columns."""
+    for i, field in enumerate(table.schema):
+        if not pa.types.is_string(field.type):
+            continue
+        column = table.column(i)
+        values = pc.drop_null(column)
+        if len(values) == 0 or not pc.all(pc.match_substring_regex(values, _DECIMAL_COMMA)).as_py():
+            continue
+        if not pc.any(pc.match_substring(values, ",")).as_py():
+            continue
+        table = table.set_column(i, field.name, pc.cast(pc.replace_substring(column, ",", "."), pa.float64()))
+    return table
 
 
 def _read_jsonl(raw: bytes, name: str, limits: LoadLimits) -> pd.DataFrame:

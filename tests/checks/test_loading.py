@@ -150,3 +150,18 @@ def test_guess_annotation_mapping():
     frame = pd.DataFrame({"item_id": [1], "annotator": ["x"], "label": ["a"]})
     m = guess_annotation_mapping(frame)
     assert (m.item, m.annotator, m.label) == ("item_id", "annotator", "label")
+
+
+def test_semicolon_csv_with_decimal_commas_reads_numbers(tmp_path):
+    path = tmp_path / "eu.csv"
+    path.write_text("id;amount;code;note\n1;3,25;007;a,b\n2;-10;012;c\n3;;100;d\n", encoding="utf-8")
+    frame = load_table(path)
+    assert frame["amount"].tolist()[:2] == [3.25, -10.0] and pd.isna(frame["amount"].iloc[2])
+    assert pd.api.types.is_float_dtype(frame["amount"])
+    assert pd.api.types.is_string_dtype(frame["note"])  # "a,b" is text, not a number
+
+
+def test_comma_csv_keeps_quoted_decimal_commas_as_text(tmp_path):
+    path = tmp_path / "us.csv"
+    path.write_text('id,amount\n1,"3,25"\n2,"4,5"\n', encoding="utf-8")
+    assert pd.api.types.is_string_dtype(load_table(path)["amount"])
