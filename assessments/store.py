@@ -158,9 +158,18 @@ class Store:
         opened = self.get(assessment_id)
         source = opened.assessment
         return self.create(
-            name or f"Copy of {source.name}", project=source.project, owner=source.owner,
+            name or self._free_name(f"Copy of {source.name}"), project=source.project, owner=source.owner,
             snapshot=opened.snapshot, note=f"Copied from '{source.name}' revision {source.current_revision}",
         )
+
+    def _free_name(self, name: str) -> str:
+        """`name`, or `name (2)`, `name (3)`... : the first that no assessment (archived ones too) has."""
+        taken = {a.name for a in self.list(name, include_archived=True)}
+        candidate, n = name, 1
+        while candidate in taken:
+            n += 1
+            candidate = f"{name} ({n})"
+        return candidate
 
     # -- content writes (optimistic lock) -----------------------------------------------------
 

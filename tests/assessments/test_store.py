@@ -123,6 +123,14 @@ def test_new_revision_snapshots_current_answers(store):
     assert store.get(a.id).assessment.current_revision == 2
 
 
+def test_repeated_duplicates_get_distinct_names(store):
+    a = store.create("Triage")
+    assert [store.duplicate(a.id).name for _ in range(3)] == ["Copy of Triage", "Copy of Triage (2)",
+                                                              "Copy of Triage (3)"]
+    store.archive(store.list("Copy of Triage (3)")[0].id)
+    assert store.duplicate(a.id).name == "Copy of Triage (4)"  # archived names count as taken
+
+
 def test_rename_duplicate_archive_delete(store):
     a = store.create("Triage", project="Helpdesk", owner="Ana")
     store.save_answers(a.id, {"q": "x"}, expected_version=1, scorecard=SCORECARD)
