@@ -152,3 +152,11 @@ def test_learning_curve_reports_sizes_and_extrapolation():
     assert len(m["sizes"]) == 5 and m["error_2x"] is not None and m["error_10x"] <= m["error_2x"] <= m["error_full"]
     assert m["flattened"] == (m["error_full"] - m["error_2x"] < 0.005)
     assert result.sample_size == 3000
+
+
+def test_near_constant_column_is_found_whatever_the_row_order():
+    values = [1] * 5 + [0] * 19995  # 99.975 % zeros, but the first rows hold the rare value
+    for order in (values, values[::-1]):
+        result, _, _ = run("constant_columns", pd.DataFrame({"n": order, "ok": np.arange(20000)}))
+        near = result.metrics["near_constant"]
+        assert [n["column"] for n in near] == ["n"] and abs(near[0]["top_share"] - 0.99975) < 1e-12
