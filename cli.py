@@ -381,5 +381,91 @@ def agreement_cmd(
         typer.echo(agreement_text(result))
 
 
+# --- saved assessments (the app's database: READINESS_DATABASE_URL, or ./data/readiness.db) -------------
+
+
+def _store():
+    from assessments import Store, StoreError
+    from sqlalchemy.exc import SQLAlchemyError
+
+    try:
+        return Store.open()
+    except (StoreError, SQLAlchemyError, OSError) as exc:
+        fail(f"cannot open the assessments database: {str(exc).splitlines()[0]}")
+
+
+@app.command("list")
+def list_cmd(
+    search: Annotated[str, typer.Argument(help="Only assessments whose name, project or owner contains this.")] = "",
+    archived: Annotated[bool, typer.Option("--archived", help="Include archived assessments.")] = False,
+    fmt: FormatOption = Format.text,
+) -> None:
+    """List the saved assessments: id, name, project, owner, revision, verdict and overall score."""
+    store = _store()
+    rows = [{"id": a.id, "name": a.name, "project": a.project, "owner": a.owner, "revision": a.current_revision,
+             "verdict": a.verdict, "overall": a.overall, "archived": a.archived, "updated_at": a.updated_at}
+            for a in store.list(search, include_archived=archived)]
+    store.close()
+    if fmt == Format.json:
+        emit_json(rows)
+        return
+    if not rows:
+        typer.echo("No saved assessment matches." if search else "No saved assessments yet.")
+    for r in rows:
+        score = f"{r['overall']}/100" if r["overall"] is not None else "not scored"
+        typer.echo(f"{r['id']:>4}  {r['name']}  (rev {r['revision']}, {r['verdict'] or 'no verdict'}, {score})"
+                   + ("  [archived]" if r["archived"] else ""))
+
+
+class ExportFormat(StrEnum):
+    yaml = "yaml"
+    json = "json"
+
+
+@app.command("export")
+def export_cmd(
+    assessment_id: Annotated[int, typer.Argument(help="The assessment's id (see `readiness list`).")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the export.")],
+    export_format: Annotated[ExportFormat, typer.Option("--as", help="File format.")] = ExportFormat.yaml,
+) -> None:
+    """Export an assessment with all its revisions; `score`, `report` and `gate` read the file too."""
+    from assessments import NotFoundError
+
+    store = _store()
+    try:
+        text = store.export(assessment_id, export_format.value)
+    except NotFoundError as exc:
+        fail(str(exc))
+    finally:
+        store.close()
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        fail(f"cannot write {output}: {exc.strerror}")
+    typer.echo(f"Wrote {output}")
+
+
+@app.command("import")
+def import_cmd(
+    file: Annotated[Path, typer.Argument(help="An export written by `readiness export` or the app.")],
+    name: Annotated[str | None, typer.Option("--name", help="Name for the imported assessment.")] = None,
+) -> None:
+    """Import an exported assessment (always as a new assessment; nothing is overwritten)."""
+    from assessments import StoreError
+
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        fail(f"cannot read {file}: {exc.strerror}")
+    store = _store()
+    try:
+        created = store.import_(data, name=name)
+    except (StoreError, ValueError) as exc:
+        fail(f"{file}: {exc}")
+    finally:
+        store.close()
+    typer.echo(f"Imported as assessment {created.id}: {created.name}")
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(app())
