@@ -9,15 +9,16 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from questionnaire.conditions import Condition
 from questionnaire.schema import CHOICE_TYPES, Area, Question, Questionnaire, QuestionType
 
 DATA_DIR = Path(__file__).parent
+M = TypeVar("M", bound=BaseModel)
 
 
 class QuestionnaireError(ValueError):
@@ -50,6 +51,16 @@ def _load_area(path: Path) -> Area:
         return Area.model_validate(raw)
     except ValidationError as exc:
         raise QuestionnaireError(path, _describe(exc)) from exc
+
+
+def load_yaml_model(path: Path, model: type[M], what: str) -> M:
+    """Read a YAML file into a pydantic model; any problem raises `QuestionnaireError` naming the file."""
+    try:
+        return model.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
+    except (OSError, yaml.YAMLError) as exc:
+        raise QuestionnaireError(path, f"cannot read {what}: {exc}") from None
+    except ValidationError as exc:
+        raise QuestionnaireError(path, _describe(exc)) from None
 
 
 def _describe(exc: ValidationError) -> str:

@@ -12,11 +12,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from questionnaire.conditions import Condition
-from questionnaire.loader import QuestionnaireError, bundled_questionnaire, check_condition_values
+from questionnaire.loader import QuestionnaireError, bundled_questionnaire, check_condition_values, load_yaml_model
 from questionnaire.schema import Questionnaire
 from scoring.findings import Action, Finding, Severity
 
@@ -80,18 +79,12 @@ class Claim(BaseModel):
 class ClaimSet(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    claims: list[Claim]
+    claims: list[Claim] = Field(default_factory=list)
 
 
 def load_claims(questionnaire: Questionnaire, path: Path | str = DEFAULT_CLAIMS) -> ClaimSet:
     path = Path(path)
-    try:
-        claims = ClaimSet.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")) or {"claims": []})
-    except (OSError, yaml.YAMLError) as exc:
-        raise QuestionnaireError(path, f"cannot read claims: {exc}") from None
-    except ValidationError as exc:
-        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
-        raise QuestionnaireError(path, problems) from None
+    claims = load_yaml_model(path, ClaimSet, "claims")
     questions = {q.id: q for q in questionnaire.questions()}
     areas = {a.id for a in questionnaire.scored_areas()}
     for claim in claims.claims:

@@ -10,11 +10,10 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from questionnaire.conditions import Condition
-from questionnaire.loader import QuestionnaireError, bundled_questionnaire, check_condition_values
+from questionnaire.loader import QuestionnaireError, bundled_questionnaire, check_condition_values, load_yaml_model
 from questionnaire.schema import Questionnaire
 from scoring.findings import Action, Severity
 
@@ -62,14 +61,7 @@ class RuleSet(BaseModel):
 def load_rules(questionnaire: Questionnaire, path: Path | str = DEFAULT_RULES) -> RuleSet:
     """Read the rules file and check every id and value it names against the questionnaire."""
     path = Path(path)
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        ruleset = RuleSet.model_validate(raw)
-    except (OSError, yaml.YAMLError) as exc:
-        raise QuestionnaireError(path, f"cannot read rules: {exc}") from None
-    except ValidationError as exc:
-        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
-        raise QuestionnaireError(path, problems) from None
+    ruleset = load_yaml_model(path, RuleSet, "rules")
     questions = {q.id: q for q in questionnaire.questions()}
     area_ids = {a.id for a in questionnaire.scored_areas()}
     ids = [r.id for r in ruleset.rules] + [m.id for m in ruleset.modifiers]
