@@ -26,9 +26,8 @@ NOTICE = "history:notice"  # a toast to show after the page reruns
 
 def render() -> None:
     store, questionnaire = services.store(), services.questionnaire()
-    draft = drafts.from_query(store)
+    draft = routes.open_draft(store)
     if draft is None:
-        routes.nothing_open()
         return
     st.title(f"History: {plain(draft.name)}")
     st.caption("Before each retrain, start a new revision, update the answers, upload fresh samples, and "

@@ -29,9 +29,8 @@ TOP_RISKS = 5
 
 def render() -> None:
     store, questionnaire = services.store(), services.questionnaire()
-    draft = drafts.from_query(store)
+    draft = routes.open_draft(store)
     if draft is None:
-        routes.nothing_open()
         return
     st.title(f"Results: {plain(draft.name)}")
     revision_link(draft, key="results:history")

@@ -43,3 +43,11 @@ def nothing_open() -> None:
     st.info("No assessment is open. Pick one from the list or start a new one.", icon=":material/info:")
     if st.button("Go to assessments", key="nothing:home", type="primary", icon=":material/folder_open:"):
         go("home")
+
+
+def open_draft(store) -> drafts.Draft | None:
+    """The assessment named in the URL, or None once the page has said that none is open."""
+    draft = drafts.from_query(store)
+    if draft is None:
+        nothing_open()
+    return draft

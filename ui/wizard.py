@@ -15,9 +15,8 @@ from ui.style import left_aligned_step_list
 
 def render() -> None:
     store, questionnaire = services.store(), services.questionnaire()
-    draft = drafts.from_query(store)
+    draft = routes.open_draft(store)
     if draft is None:
-        routes.nothing_open()
         return
     steps = wizard_steps(questionnaire)
     ids = [s.id for s in steps]
