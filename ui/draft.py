@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from collections.abc import Callable
 from typing import Any
 
 import streamlit as st
@@ -129,19 +130,26 @@ def save(draft: Draft, *, store: Store | None = None, questionnaire: Questionnai
         return False
     store = store or services.store()
     questionnaire = questionnaire or services.questionnaire()
+    saved = _write(draft, lambda: store.save_answers(
+        draft.assessment_id, draft.answers, expected_version=draft.version, last_step=draft.step,
+        questionnaire_version=questionnaire.version,
+        scorecard=scorecard_for(questionnaire, draft.answers, draft.checks),
+    ))
+    if saved:
+        draft.saved_at, draft.save_error = datetime.now(UTC), None
+    return saved
+
+
+def _write(draft: Draft, write: Callable[[], int]) -> bool:
+    """Run one database write for the draft (it returns the new version); a refusal is kept on the draft."""
     try:
-        draft.version = store.save_answers(
-            draft.assessment_id, draft.answers, expected_version=draft.version, last_step=draft.step,
-            questionnaire_version=questionnaire.version,
-            scorecard=scorecard_for(questionnaire, draft.answers, draft.checks),
-        )
+        draft.version = write()
     except ConflictError as exc:
         draft.conflict = str(exc)
         return False
     except StoreError as exc:
         draft.save_error = str(exc)
         return False
-    draft.saved_at, draft.save_error = datetime.now(UTC), None
     return True
 
 
@@ -155,13 +163,7 @@ def save_checks(draft: Draft, checks: dict[str, Any], *, store: Store | None = N
     draft.checks, draft.checks_unsaved = checks, True
     if draft.conflict:
         return False
-    try:
-        draft.version = store.save_checks(draft.assessment_id, checks, expected_version=draft.version)
-    except ConflictError as exc:
-        draft.conflict = str(exc)
-        return False
-    except StoreError as exc:
-        draft.save_error = str(exc)
+    if not _write(draft, lambda: store.save_checks(draft.assessment_id, checks, expected_version=draft.version)):
         return False
     draft.checks_unsaved = False
     return save(draft, store=store)
