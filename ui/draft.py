@@ -9,9 +9,9 @@ load the saved version, or save these answers over it. Nothing is ever dropped s
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from collections.abc import Callable
 from typing import Any
 
 import streamlit as st
