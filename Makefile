@@ -9,9 +9,11 @@ STAMP  := $(VENV)/.installed
 
 syscheck:
 	@missing=""; \
+	libs=$$( (ldconfig -p || /sbin/ldconfig -p) 2>/dev/null ); \
 	for lib in libpango-1.0.so.0 libpangoft2-1.0.so.0 libharfbuzz-subset.so.0; do \
-	  ldconfig -p 2>/dev/null | grep -q "$$lib" || missing="$$missing $$lib"; done; \
-	fc-list 2>/dev/null | grep -qi -e dejavu -e liberation || missing="$$missing fonts(dejavu|liberation)"; \
+	  echo "$$libs" | grep -q "$$lib" || missing="$$missing $$lib"; done; \
+	[ -n "$$(ls /usr/share/fonts/truetype/dejavu/*.ttf /usr/share/fonts/truetype/liberation*/*.ttf 2>/dev/null)" ] \
+	  || missing="$$missing fonts(dejavu|liberation)"; \
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || missing="$$missing python>=3.11"; \
 	$(PYTHON) -c 'import venv, ensurepip' 2>/dev/null || missing="$$missing python3-venv"; \
 	if [ -n "$$missing" ]; then \
