@@ -101,13 +101,18 @@ def _test(c: Condition, value: Any) -> bool:
         return not (set(_as_list(value)) & set(_as_list(c.excludes)))
     if not isinstance(value, (int, float)) or isinstance(value, bool):
         return False
-    if c.gte is not None:
-        return value >= c.gte
-    if c.gt is not None:
-        return value > c.gt
-    if c.lte is not None:
-        return value <= c.lte
-    return value < c.lt  # type: ignore[operator]
+    return compare(value, gte=c.gte, gt=c.gt, lte=c.lte, lt=c.lt)
+
+
+def compare(value: float, *, gte: float | None, gt: float | None, lte: float | None, lt: float | None) -> bool:
+    """The one bound that is set (the others None) holds for `value`."""
+    if gte is not None:
+        return value >= gte
+    if gt is not None:
+        return value > gt
+    if lte is not None:
+        return value <= lte
+    return value < lt  # type: ignore[operator]
 
 
 Condition.model_rebuild()

@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from questionnaire.conditions import Condition
+from questionnaire.conditions import Condition, compare
 from questionnaire.loader import QuestionnaireError, bundled_questionnaire, check_condition_values, load_yaml_model
 from questionnaire.schema import Questionnaire
 from scoring.findings import Action, Finding, Severity
@@ -53,13 +53,7 @@ class Evidence(BaseModel):
     def holds(self, value: float, claimed: Any = None) -> bool:
         if self.below_answer:
             return isinstance(claimed, (int, float)) and not isinstance(claimed, bool) and value < claimed
-        if self.gte is not None:
-            return value >= self.gte
-        if self.gt is not None:
-            return value > self.gt
-        if self.lte is not None:
-            return value <= self.lte
-        return value < self.lt  # type: ignore[operator]
+        return compare(value, gte=self.gte, gt=self.gt, lte=self.lte, lt=self.lt)
 
 
 class Claim(BaseModel):
