@@ -1,7 +1,7 @@
 """Data evidence of an assessment: the check results saved with a revision, and how scoring reads them.
 
 A check run is saved in the revision's snapshot (`Snapshot.checks`) as the documented
-`CheckReport.to_json()` shape (`findings`, `checks`, `drift`) plus an `inputs` entry describing
+`CheckReport.to_json()` shape (`findings`, `checks`, `sampling`) plus an `inputs` entry describing
 what was checked (file names, content digests, row counts, the column mapping, when it ran). The
 files themselves are never stored.
 

@@ -12,12 +12,13 @@ import pandas as pd
 from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.metrics import roc_auc_score
 from sklearn.model_selection import StratifiedKFold, cross_val_predict
-
 from threadpoolctl import threadpool_limits
 
-from checks.inputs import MODEL_THREADS, CheckInputs
+from checks.inputs import MODEL_THREADS
 from checks.library.features import feature_matrix
-from checks.registry import CheckContext, grade, register
+from checks.needs import CheckData
+from checks.outcome import Outcome, TableSpec
+from checks.registry import Thresholds, grade, register
 from scoring.findings import Severity, Stage
 
 TOP_DRIVERS = 5
@@ -28,41 +29,45 @@ TOP_DRIVERS = 5
           needs=("train", "production", "shared_columns"),
           thresholds={"separation_moderate": 0.25, "separation_high": 0.5, "sample_per_side": 10000,
                       "folds": 3, "max_iter": 30},
+          tables=(TableSpec("drivers", "Columns that tell the samples apart", ("column", "auc")),),
           alongside=True)
-def run(inputs: CheckInputs, ctx: CheckContext) -> None:
-    n = int(ctx["sample_per_side"])
-    train = inputs.train.iloc[inputs.subsample_index("train", n, salt=1)]
-    prod = inputs.production.iloc[inputs.subsample_index("production", n, salt=2)]
-    kinds = {c: inputs.column_kinds[c] for c in inputs.shared_columns}
+def run(data: CheckData, t: Thresholds) -> Outcome:
+    out = Outcome()
+    n = int(t["sample_per_side"])
+    train = data.train.iloc[data.subsample_index("train", n, salt=1)]
+    prod = data.production.iloc[data.subsample_index("production", n, salt=2)]
+    kinds = {c: data.column_kinds[c] for c in data.shared_columns}
     (x_train, x_prod), columns, categorical = feature_matrix([train, prod], kinds)
     if not columns:
-        ctx.message = "no numeric, categorical or text columns to compare"
-        return
+        out.message = "no numeric, categorical or text columns to compare"
+        return out
     x = np.vstack([x_train, x_prod])
     y = np.concatenate([np.zeros(len(x_train)), np.ones(len(x_prod))])
-    model = HistGradientBoostingClassifier(max_iter=int(ctx["max_iter"]), categorical_features=categorical,
-                                           early_stopping=False, random_state=inputs.seed)
-    folds = StratifiedKFold(int(ctx["folds"]), shuffle=True, random_state=inputs.seed)
+    model = HistGradientBoostingClassifier(max_iter=int(t["max_iter"]), categorical_features=categorical,
+                                           early_stopping=False, random_state=data.seed)
+    folds = StratifiedKFold(int(t["folds"]), shuffle=True, random_state=data.seed)
     with threadpool_limits(MODEL_THREADS, user_api="openmp"):
         proba = cross_val_predict(model, x, y, cv=folds, method="predict_proba")[:, 1]
     auc = float(roc_auc_score(y, proba))
     separation = max(2 * auc - 1, 0.0)
     drivers = _drivers(x, y, columns, categorical)
-    ctx.sample_size = len(y)
-    ctx.metrics.update(auc=auc, separation=separation, sample_train=len(x_train), sample_production=len(x_prod),
-                       folds=int(ctx["folds"]), model="HistGradientBoostingClassifier", drivers=drivers)
-    severity = grade(separation, [(ctx["separation_moderate"], Severity.medium),
-                                  (ctx["separation_high"], Severity.high)])
+    out.sample_size = len(y)
+    out.metrics.update(auc=auc, separation=separation, sample_train=len(x_train), sample_production=len(x_prod),
+                       folds=int(t["folds"]), model="HistGradientBoostingClassifier")
+    out.table("drivers", drivers)
+    severity = grade(separation, [(t["separation_moderate"], Severity.medium),
+                                  (t["separation_high"], Severity.high)])
     if severity is None:
-        return
+        return out
     listing = ", ".join(f"{d['column']} (AUC {d['auc']:.2f})" for d in drivers)
-    ctx.flag(severity, "A model can tell training rows from production rows",
+    out.flag(severity, "A model can tell training rows from production rows",
              f"A classifier separates the two samples with AUC {auc:.2f} (2*AUC-1 = {separation:.2f}); the "
              f"differences are driven mostly by {listing}. Training does not look like production.",
              "Review how the training sample was drawn; collect production-like data for the driving columns "
              "and re-run this check until the separation falls below the threshold.",
              owner="Data lead", due=Stage.before_first_training, metrics={"auc": auc, "separation": separation,
                                                                            "drivers": drivers})
+    return out
 
 
 def _drivers(x: np.ndarray, y: np.ndarray, columns: list[str], categorical: np.ndarray) -> list[dict]:

@@ -5,28 +5,28 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from tests.checks.helpers import run
 from benchmarks.datagen import annotations_frame, production_frame, training_frame
+from tests.checks.helpers import run
 
 
 def test_drift_flags_shifted_columns_and_fills_the_drift_table():
     train, prod = training_frame(5000), production_frame(2000)
     result, found, report = run("drift", train, prod, label="label", id="id", timestamp="timestamp", text="text")
-    drifted = {c["column"] for c in report.drift["columns"] if c["drifted"]}
+    drifted = {c["column"] for c in result.tables["columns"].rows if c["drifted"]}
     assert {"amount", "latency_ms", "region", "channel"} <= drifted
     assert "f0" not in drifted
     assert next(f for f in found if f.id == "check:drift").severity == "high"
-    amount = next(c for c in report.drift["columns"] if c["column"] == "amount")
+    amount = next(c for c in result.tables["columns"].rows if c["column"] == "amount")
     assert {"psi", "psi_bins", "psi_epsilon", "ks_statistic", "ks_pvalue", "kind", "drifted"} <= set(amount)
-    channel = next(c for c in report.drift["columns"] if c["column"] == "channel")
+    channel = next(c for c in result.tables["columns"].rows if c["column"] == "channel")
     assert channel["unseen_examples"] == ["whatsapp"] and any(f.id == "check:drift:unseen" for f in found)
 
 
 def test_drift_fires_at_the_psi_threshold_not_above():
     train = pd.DataFrame({"x": np.arange(1.0, 101.0)})
     prod = pd.DataFrame({"x": np.concatenate([np.full(30, 5.0), np.full(70, 95.0)])})
-    result, _, report = run("drift", train, prod, config={"psi_moderate": 100.0, "psi_major": 200.0})
-    psi = report.drift["columns"][0]["psi"]
+    result, _, _ = run("drift", train, prod, config={"psi_moderate": 100.0, "psi_major": 200.0})
+    psi = result.tables["columns"].rows[0]["psi"]
     _, found, _ = run("drift", train, prod, config={"psi_moderate": psi, "psi_major": 200.0})
     assert found and found[0].severity == "medium"
     _, found, _ = run("drift", train, prod, config={"psi_moderate": psi + 1e-9, "psi_major": 200.0})
@@ -35,9 +35,9 @@ def test_drift_fires_at_the_psi_threshold_not_above():
 
 def test_identical_samples_do_not_drift():
     frame = training_frame(2000)
-    _, found, report = run("drift", frame, frame.drop(columns=["label"]), label="label", id="id",
+    result, found, _ = run("drift", frame, frame.drop(columns=["label"]), label="label", id="id",
                            timestamp="timestamp")
-    assert not found and not any(c["drifted"] for c in report.drift["columns"])
+    assert not found and not any(c["drifted"] for c in result.tables["columns"].rows)
 
 
 def test_segment_shares_ratio_boundary():
@@ -53,7 +53,7 @@ def test_domain_classifier_separates_shifted_samples_and_names_drivers():
     result, found, _ = run("domain_classifier", training_frame(3000), production_frame(3000), label="label",
                            id="id", timestamp="timestamp", text="text")
     assert result.metrics["auc"] > 0.7 and found
-    assert result.metrics["drivers"][0]["column"] in {"latency_ms", "region"}
+    assert result.tables["drivers"].rows[0]["column"] in {"latency_ms", "region"}
     assert result.sample_size == 6000
 
 
@@ -84,7 +84,7 @@ def test_annotation_agreement_finds_low_alpha_and_outlier_annotator():
         columns={"item_id": "item", "annotator": "coder"}))
     ids = {f.id for f in found}
     assert "check:annotation_agreement:outliers" in ids
-    assert result.metrics["per_annotator"][-1]["annotator"] == "a09"
+    assert result.tables["per_annotator"].rows[-1]["annotator"] == "a09"
 
 
 def test_annotation_alpha_threshold_boundary():
