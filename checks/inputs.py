@@ -95,10 +95,9 @@ class CheckInputs:
     @cached_property
     def column_kinds(self) -> dict[str, str]:
         """Feature column -> numeric | categorical | text | datetime (decided on the training sample)."""
-        kinds = {}
-        for col in self.feature_columns:
-            kinds[col] = column_kind(self.train[col], is_text=(col == self.mapping.text))
-        return kinds
+        if self.train is None:
+            return {}
+        return {col: column_kind(self.train[col], is_text=(col == self.mapping.text)) for col in self.feature_columns}
 
     def columns_of_kind(self, kind: str, shared: bool = False) -> list[str]:
         cols = self.shared_columns if shared else self.feature_columns

@@ -74,8 +74,8 @@ class CheckReport(BaseModel):
                 checks.append(CheckResult.model_validate(_first_shape(c, data.get("drift"))))
             except (ValueError, TypeError, AttributeError):
                 continue
-        sampling = data.get("sampling") if isinstance(data.get("sampling"), dict) else {}
-        return cls(findings=findings, checks=checks, sampling=sampling)
+        sampling = data.get("sampling")
+        return cls(findings=findings, checks=checks, sampling=sampling if isinstance(sampling, dict) else {})
 
     def metrics_by_check(self) -> dict[str, dict[str, Any]]:
         """`{check id: metrics}` of the checks that ran: what claims compare the answers against."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from checks.needs import CheckData
 from checks.outcome import Outcome, TableSpec
 from checks.registry import Thresholds, register
@@ -16,7 +18,7 @@ def run(data: CheckData, t: Thresholds) -> Outcome:
     out = Outcome()
     counts = data.train[data.label].value_counts(dropna=True)
     targets = {str(k): int(v) for k, v in (t["targets"] or {}).items()}
-    rows = [{"class": str(k), "count": int(v), "target": targets.get(str(k), int(t["target_per_class"]))}
+    rows: list[dict[str, Any]] = [{"class": str(k), "count": int(v), "target": targets.get(str(k), int(t["target_per_class"]))}
             for k, v in counts.items()]
     rows += [{"class": k, "count": 0, "target": v} for k, v in targets.items() if k not in {r["class"] for r in rows}]
     short = [r for r in rows if r["count"] < r["target"]]

@@ -7,6 +7,8 @@ exactly, in one pass over the column.
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
 from checks.needs import CheckData
@@ -24,7 +26,8 @@ SEED = 0
           tables=(TableSpec("near_constant", "Near-constant columns", ("column", "top_share")),))
 def run(data: CheckData, t: Thresholds) -> Outcome:
     out = Outcome()
-    constant, near = [], []
+    constant: list[str] = []
+    near: list[dict[str, Any]] = []
     for col in data.feature_columns:
         top = top_share(data, col)
         if top >= 1.0:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from checks.hashing import sorted_unique
 from checks.neardup import BANDS, NEAR_JACCARD, NUM_HASHES, near_duplicates
 from checks.needs import CheckData

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from checks.needs import CheckData
 from checks.outcome import Outcome, TableSpec
 from checks.registry import Thresholds, register
@@ -17,7 +19,7 @@ def run(data: CheckData, t: Thresholds) -> Outcome:
     counts = data.train[data.edge_tag].dropna().astype("str").value_counts()
     targets = {str(k): int(v) for k, v in (t["targets"] or {}).items()}
     tags = sorted(set(counts.index) | set(targets))
-    rows = [{"tag": tag, "count": int(counts.get(tag, 0)), "target": targets.get(tag, int(t["min_per_tag"]))}
+    rows: list[dict[str, Any]] = [{"tag": tag, "count": int(counts.get(tag, 0)), "target": targets.get(tag, int(t["min_per_tag"]))}
             for tag in tags]
     short = [r for r in rows if r["count"] < r["target"]]
     out.table("tags", rows)

@@ -20,9 +20,10 @@ from scoring.findings import Severity, Stage
 def run(data: CheckData, t: Thresholds) -> Outcome:
     out = Outcome()
     stamps = times(data)
+    stamps = stamps[data.train.loc[stamps.index, data.label].notna()]  # rows without a label show no share
     windows = int(t["windows"])
     if len(stamps) < 2 * windows:
-        out.message = "too few timestamped rows"
+        out.message = "too few labeled, timestamped rows"
         return out
     labels = data.train.loc[stamps.index, data.label].astype("str")
     window = window_labels(stamps, windows)

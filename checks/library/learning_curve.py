@@ -14,7 +14,7 @@ from sklearn.ensemble import HistGradientBoostingClassifier, HistGradientBoostin
 from threadpoolctl import threadpool_limits
 
 from checks.inputs import MODEL_THREADS
-from checks.library.features import feature_matrix
+from checks.library.features import feature_matrix, present_columns
 from checks.needs import CheckData
 from checks.outcome import Outcome
 from checks.registry import Thresholds, register
@@ -52,29 +52,30 @@ def run(data: CheckData, t: Thresholds) -> Outcome:
     sizes, errors = [], []
     for frac in FRACTIONS:
         part = pool[: max(int(len(pool) * frac), 20)]
-        if not regression and len(np.unique(y[part])) < 2:
+        keep = present_columns(x[part])
+        if (not regression and len(np.unique(y[part])) < 2) or not keep.any():
             continue
         model = (HistGradientBoostingRegressor if regression else HistGradientBoostingClassifier)(
-            max_iter=int(t["max_iter"]), categorical_features=categorical if categorical.any() else None,
+            max_iter=int(t["max_iter"]), categorical_features=categorical[keep] if categorical[keep].any() else None,
             early_stopping=False, random_state=data.seed)
         with threadpool_limits(MODEL_THREADS, user_api="openmp"):
-            score = model.fit(x[part], y[part]).score(x[test], y[test])
+            score = model.fit(x[part][:, keep], y[part]).score(x[test][:, keep], y[test])
         sizes.append(len(part))
         errors.append(max(1.0 - score, 1e-6))
     out.sample_size = len(y)
     fit = fit_power_law(np.array(sizes, float), np.array(errors))
     full = len(data.train)
-    # an error that does not fall with more data (b <= 0) is extrapolated as flat
-    predict = (lambda n: fit[0] * n ** (-max(fit[1], 0.0))) if fit else None
-    now = predict(full) if predict else None
-    at2, at10 = (predict(2 * full), predict(10 * full)) if predict else (None, None)
-    flattened = fit is None or fit[1] <= 0 or (now - at2) < t["flat_gain"]
+    now: float | None = None
+    at2 = at10 = now
+    if fit is not None:  # an error that does not fall with more data (b <= 0) is extrapolated as flat
+        now, at2, at10 = (fit[0] * n ** (-max(fit[1], 0.0)) for n in (full, 2 * full, 10 * full))
+    flattened = not (fit and now is not None and at2 is not None and fit[1] > 0 and now - at2 >= t["flat_gain"])
     out.metrics.update(task="regression" if regression else "classification",
                        metric="1 - R^2" if regression else "1 - accuracy", sizes=sizes, errors=errors,
                        power_law={"a": fit[0], "b": fit[1]} if fit else None, full_rows=full,
                        error_full=now, error_2x=at2, error_10x=at10, flattened=bool(flattened),
                        features=columns)
-    if flattened:
+    if flattened or now is None or at10 is None:
         out.message = "the learning curve has flattened: more of the same data buys little; invest in quality"
         return out
     gain10 = now - at10

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
 from checks.needs import CheckData
@@ -19,7 +21,7 @@ from scoring.findings import Severity, Stage
 def run(data: CheckData, t: Thresholds) -> Outcome:
     out = Outcome()
     k = float(t["iqr_factor"])
-    rows = []
+    rows: list[dict[str, Any]] = []
     for col in data.columns_of_kind("numeric"):
         values = data.sorted_values("train", col)
         if len(values) < 4:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 
 from checks.library.segments import shares
@@ -20,7 +22,7 @@ from scoring.findings import Severity, Stage
                             ("column", "segment", "train_share", "production_share", "ratio", "abs_diff")),))
 def run(data: CheckData, t: Thresholds) -> Outcome:
     out = Outcome()
-    rows = []
+    rows: list[dict[str, Any]] = []
     for col in data.segments:
         if col not in data.production.columns:
             continue
@@ -38,7 +40,7 @@ def run(data: CheckData, t: Thresholds) -> Outcome:
     if not off:
         return out
     worst = max(r["abs_diff"] for r in off)
-    severity = grade(worst, [(0.0, Severity.medium), (t["abs_diff_high"], Severity.high)])
+    severity = grade(worst, [(t["abs_diff_high"], Severity.high)]) or Severity.medium
     text = ", ".join(f"{r['column']}={r['segment']} ({r['train_share']:.1%} of training vs "
                      f"{r['production_share']:.1%} of production)" for r in sorted(off, key=lambda r: -r["abs_diff"])[:5])
     out.flag(severity, f"{len(off)} segment(s) are over- or under-represented in training",

@@ -57,6 +57,52 @@ def test_domain_classifier_separates_shifted_samples_and_names_drivers():
     assert result.sample_size == 6000
 
 
+def test_domain_classifier_matches_sklearn_cross_validation_and_roc_auc():
+    """The check's fold loop is sklearn's cross_val_predict, and each driver's AUC is roc_auc_score of
+    that column alone (missing numbers below every value, categories scored by their production share)."""
+    from sklearn.ensemble import HistGradientBoostingClassifier
+    from sklearn.metrics import roc_auc_score
+    from sklearn.model_selection import StratifiedKFold, cross_val_predict
+
+    from checks.inputs import DEFAULT_SEED, column_kind
+    from checks.library.domain_classifier import _column_aucs
+    from checks.library.features import feature_matrix
+
+    train, prod = training_frame(600), production_frame(400)
+    prod.loc[prod.index[::7], "amount"] = np.nan
+    result, _, _ = run("domain_classifier", train, prod, label="label", id="id", timestamp="timestamp", text="text")
+    shared = [c for c in train.columns if c in prod.columns and c not in ("label", "id", "timestamp")]
+    kinds = {c: column_kind(train[c], is_text=c == "text") for c in shared}
+    (x_train, x_prod), columns, categorical = feature_matrix([train, prod], kinds)
+    x, y = np.vstack([x_train, x_prod]), np.r_[np.zeros(len(x_train)), np.ones(len(x_prod))]
+    model = HistGradientBoostingClassifier(max_iter=30, categorical_features=categorical, early_stopping=False,
+                                           random_state=DEFAULT_SEED)
+    proba = cross_val_predict(model, x, y, cv=StratifiedKFold(3, shuffle=True, random_state=DEFAULT_SEED),
+                              method="predict_proba")[:, 1]
+    assert abs(result.metrics["auc"] - roc_auc_score(y, proba)) < 1e-12
+    aucs = _column_aucs(x, y, categorical)
+    for j, col in enumerate(columns):
+        values = x[:, j]
+        if categorical[j]:
+            codes = pd.Series(np.nan_to_num(values, nan=-1.0))
+            values = codes.map(pd.Series(y).groupby(codes).mean()).to_numpy()
+        else:
+            values = np.nan_to_num(values, nan=np.nanmin(values) - 1)
+        assert abs(aucs[j] - roc_auc_score(y, values)) < 1e-12, col
+
+
+def test_model_checks_learn_from_the_other_columns_when_one_is_entirely_missing():
+    """scikit-learn cannot bin a column without any value; the models fit as if it were not there."""
+    train, prod = training_frame(600), production_frame(400)
+    roles = {"label": "label", "id": "id", "timestamp": "timestamp", "text": "text"}
+    for check in ("domain_classifier", "learning_curve"):
+        base, _, _ = run(check, train, prod, **roles)
+        blank, _, _ = run(check, train.assign(blank=np.nan), prod.assign(blank=np.nan), **roles)
+        assert base.status in ("ok", "finding")
+        assert (blank.status, blank.metrics.get("auc"), blank.metrics.get("errors")) == \
+            (base.status, base.metrics.get("auc"), base.metrics.get("errors"))
+
+
 def test_domain_classifier_quiet_on_same_distribution():
     result, found, _ = run("domain_classifier", training_frame(2000, seed=1), production_frame(2000, seed=1)
                            .assign(amount=lambda f: f["amount"] / 1.8, latency_ms=training_frame(2000, seed=5)["latency_ms"],
