@@ -240,8 +240,10 @@ VERDICT_ORDER = ["not_ready", "ready_with_conditions", "ready"]
 @with_data_options
 def gate_cmd(
     answers: Annotated[Path, typer.Argument(help="Answers file (YAML or JSON) or an assessment export.")],
-    min_overall: Annotated[int, typer.Option("--min-overall", min=0, max=100, help="Lowest acceptable overall score.")] = 70,
-    min_area: Annotated[int, typer.Option("--min-area", min=0, max=100, help="Lowest acceptable score of any area.")] = 0,
+    min_overall: Annotated[int, typer.Option(
+        "--min-overall", min=0, max=100, help="Lowest acceptable overall score.")] = 70,
+    min_area: Annotated[int, typer.Option(
+        "--min-area", min=0, max=100, help="Lowest acceptable score of any area.")] = 0,
     min_verdict: Annotated[GateVerdict, typer.Option("--min-verdict", help="Lowest acceptable verdict.")] = (
         GateVerdict.ready_with_conditions),
     fmt: FormatOption = Format.text,
@@ -354,7 +356,8 @@ def agreement_cmd(
     item: Annotated[str, typer.Option("--item", help="Item id column.")],
     annotator: Annotated[str, typer.Option("--annotator", help="Annotator column.")],
     label: Annotated[str, typer.Option("--label", help="Label column.")],
-    level: Annotated[Level, typer.Option("--level", help="Measurement level for Krippendorff's alpha.")] = Level.nominal,
+    level: Annotated[Level, typer.Option(
+        "--level", help="Measurement level for Krippendorff's alpha.")] = Level.nominal,
     time: Annotated[str | None, typer.Option("--time", help="Timestamp column (agreement over time).")] = None,
     fmt: FormatOption = Format.text,
 ) -> None:
@@ -385,8 +388,9 @@ def agreement_cmd(
 
 
 def _store():
-    from assessments import Store, StoreError
     from sqlalchemy.exc import SQLAlchemyError
+
+    from assessments import Store, StoreError
 
     try:
         return Store.open()

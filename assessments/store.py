@@ -227,7 +227,8 @@ class Store:
             assessment = self._get(session, assessment_id)
             revision = self._revision(session, assessment_id, assessment.current_revision)
             version = self._bump(session, assessment_id, expected_version)
-            revision.snapshot = Snapshot.from_stored(revision.snapshot).model_copy(update={"checks": checks}).to_stored()
+            stored = Snapshot.from_stored(revision.snapshot)
+            revision.snapshot = stored.model_copy(update={"checks": checks}).to_stored()
             session.add(revision)
         return version
 

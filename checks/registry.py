@@ -176,7 +176,8 @@ def run_checks(inputs: CheckInputs, config: dict[str, dict[str, Any]] | None = N
     return report
 
 
-def _run_one(spec: CheckSpec, inputs: CheckInputs, thresholds: dict[str, Any]) -> tuple[CheckResult, CheckContext | None]:
+def _run_one(spec: CheckSpec, inputs: CheckInputs,
+             thresholds: dict[str, Any]) -> tuple[CheckResult, CheckContext | None]:
     reason = spec.skip_reason(inputs)
     if reason:
         return CheckResult(id=spec.id, area=spec.area, title=spec.title, status=CheckStatus.skipped,

@@ -125,7 +125,8 @@ def claim_findings(
         claimed = effective.get(anchor)
         if not claim.evidence.holds(measured, claimed):
             continue
-        option = questionnaire.question(anchor).option(claimed) if isinstance(claimed, str) else None
+        question = questionnaire.question(anchor)
+        option = question.option(claimed) if question is not None and isinstance(claimed, str) else None
         claimed_text = option.label if option else _shown(claimed)
         findings.append(
             Finding(

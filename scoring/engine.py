@@ -18,8 +18,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from questionnaire.schema import UNKNOWN, Question, Questionnaire, QuestionType, Risky
 from questionnaire.loader import bundled_questionnaire
+from questionnaire.schema import UNKNOWN, Question, Questionnaire, QuestionType, Risky
 from scoring.claims import claim_findings
 from scoring.config import ScoringConfig, default_scoring_config
 from scoring.findings import Action, Finding, Severity

@@ -67,7 +67,8 @@ def load_rules(questionnaire: Questionnaire, path: Path | str = DEFAULT_RULES) -
     ids = [r.id for r in ruleset.rules] + [m.id for m in ruleset.modifiers]
     if len(set(ids)) != len(ids):
         raise QuestionnaireError(path, "rule and modifier ids must be unique")
-    for item in [*ruleset.rules, *ruleset.modifiers]:
+    items: list[Rule | Modifier] = [*ruleset.rules, *ruleset.modifiers]
+    for item in items:
         check_condition_values(path, item.id, item.when, questions)
         targets = [item.area] if isinstance(item, Rule) else item.areas
         unknown_areas = [a for a in targets if a not in area_ids]

@@ -62,7 +62,8 @@ def inputs_caption(saved: dict[str, Any]) -> str:
     """'Checked train.csv (10,000 rows) and … 5 min ago.' from what a run saved about its inputs."""
     inputs = saved_inputs(saved)
     files = inputs.get("files") or {}
-    listing = ", ".join(f"{plain(f.get('name'))} ({f.get('rows', 0):,} rows)" for f in files.values() if isinstance(f, dict))
+    listing = ", ".join(f"{plain(f.get('name'))} ({f.get('rows', 0):,} rows)"
+                        for f in files.values() if isinstance(f, dict))
     when = inputs.get("ran_at")
     try:
         from datetime import datetime
@@ -103,7 +104,8 @@ def render_report(report: CheckReport, saved: dict[str, Any], questionnaire: Que
         render_charts(_memo(saved, "charts", lambda: [(title, caption, *for_streamlit(chart))
                                                       for title, caption, chart in evidence_charts(report)]), key=key)
     with tab_checks:
-        st.dataframe(_memo(saved, "status", lambda: status_rows(report, questionnaire)), hide_index=True, width="stretch",
+        st.dataframe(_memo(saved, "status", lambda: status_rows(report, questionnaire)), hide_index=True,
+                     width="stretch",
                      column_config={"Details": st.column_config.TextColumn(width="large"),
                                     "Seconds": st.column_config.NumberColumn(format="%.2f")})
 

@@ -22,8 +22,8 @@ from questionnaire.answers import normalize_answers, validate_answers
 from scoring.engine import score_with_checks
 from scoring.scorecard import Scorecard
 from ui import services
-from ui.format import plain
 from ui.evidence import report_from_saved
+from ui.format import plain
 
 log = logging.getLogger(__name__)
 DRAFT_KEY = "draft"

@@ -59,7 +59,8 @@ def render(questionnaire: Questionnaire, draft: Draft) -> None:
         with pdf_col:
             _pdf_button(questionnaire, draft, paper)
         html_col.download_button(
-            "HTML", data=lambda: render_html(_report(questionnaire, draft), paper), file_name=f"{file_stem(draft)}.html",
+            "HTML", data=lambda: render_html(_report(questionnaire, draft), paper),
+            file_name=f"{file_stem(draft)}.html",
             mime="text/html", icon=":material/code:", key="report:html", help="The same report as one HTML file.")
         json_col.download_button(
             "JSON", data=lambda: json.dumps(report_json(_report(questionnaire, draft)), indent=2, ensure_ascii=False),

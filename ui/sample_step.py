@@ -69,7 +69,8 @@ def render(questionnaire: Questionnaire, answers: dict[str, Any]) -> None:
             _upload_card(state, role)
     for sample in state.samples.values():
         if not sample.ok:
-            st.error(f"**{plain(sample.name)}** cannot be used as the {ROLES[sample.role][0].lower()}: {plain(sample.error)}",
+            role = ROLES[sample.role][0].lower()
+            st.error(f"**{plain(sample.name)}** cannot be used as the {role}: {plain(sample.error)}",
                      icon=":material/error:")
     _previews(state)
     if state.usable():

@@ -32,7 +32,8 @@ def cohen_kappa(a: np.ndarray, b: np.ndarray, n_values: int, weights: str | None
     return float(1.0 - (w * confusion).sum() / denominator)
 
 
-def mean_pairwise_cohen(r: Ratings, pairs: Pairs, min_items: int = MIN_PAIR_ITEMS) -> tuple[float | None, int, str | None]:
+def mean_pairwise_cohen(r: Ratings, pairs: Pairs,
+                        min_items: int = MIN_PAIR_ITEMS) -> tuple[float | None, int, str | None]:
     """(mean kappa, number of annotator pairs used, weighting) over pairs with >= min_items shared items."""
     weights = WEIGHTS[r.level]
     forward = pairs.subset(pairs.rater_left < pairs.rater_right)

@@ -5,11 +5,10 @@ from __future__ import annotations
 import threading
 
 import pytest
+from alembic import command
 from sqlalchemy import inspect
 
 from assessments import ConflictError, NotFoundError, Snapshot, Store
-from alembic import command
-
 from assessments.database import alembic_config, create_db_engine, current_schema_revision, migrate, writer
 from assessments.transfer import parse_export
 

@@ -10,11 +10,11 @@ import ui.samples
 from checks.loading import LoadLimits
 from checks.mapping import AnnotationMapping, ColumnMapping
 from questionnaire import bundled_questionnaire
-from ui.check_run import run_on_samples
 from scoring.engine import score_with_checks
+from tests.ui.sample_files import BINARY_JUNK, annotations_csv, production_csv, training_csv
+from ui.check_run import run_on_samples
 from ui.evidence import claims, report_from_saved, saved_inputs
 from ui.samples import read_sample, run_key
-from tests.ui.sample_files import BINARY_JUNK, annotations_csv, production_csv, training_csv
 
 
 @pytest.fixture(scope="module")
