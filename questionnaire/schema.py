@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from questionnaire.conditions import Condition
-from scoring.findings import Severity, Stage
+from vocabulary import Severity, Stage
 
 UNKNOWN = "unknown"  # the value of "Don't know yet" on every decision question
 UNKNOWN_LABEL = "Don't know yet"

@@ -15,7 +15,8 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from questionnaire.conditions import Condition
 from questionnaire.loader import QuestionnaireError, bundled_questionnaire, check_condition_values, load_yaml_model
 from questionnaire.schema import Questionnaire
-from scoring.findings import Action, Severity
+from scoring.findings import Action
+from vocabulary import Severity
 
 DEFAULT_RULES = Path(__file__).with_name("rules.yaml")
 

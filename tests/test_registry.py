@@ -131,10 +131,11 @@ def test_the_step_list_imports_no_streamlit():
 
 @pytest.fixture(scope="module")
 def report():
+    from application import assess
     from questionnaire.answers import read_answers_file
     from reports import build_report
 
-    return build_report(read_answers_file(ROOT / "examples" / "support_ticket_routing.yaml"))
+    return build_report(assess(read_answers_file(ROOT / "examples" / "support_ticket_routing.yaml")))
 
 
 def test_every_scored_area_has_a_report_section(report):

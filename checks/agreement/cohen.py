@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from checks.agreement.ratings import Level, Pairs, Ratings
+from checks.agreement.ratings import Pairs, Ratings
+from vocabulary import Level
 
 MIN_PAIR_ITEMS = 10  # annotator pairs with fewer shared items are left out
 MAX_PAIRS = 2000     # with many annotators, only the pairs with the largest overlap

@@ -23,7 +23,8 @@ from checks.agreement.alpha import (
     coincidence,
 )
 from checks.agreement.cohen import mean_pairwise_cohen
-from checks.agreement.ratings import Level, Pairs, Ratings, build_pairs, prepare_ratings
+from checks.agreement.ratings import Pairs, Ratings, build_pairs, prepare_ratings
+from vocabulary import Level
 
 TOP_CONFUSED_PAIRS = 5
 TIME_WINDOWS = 4
