@@ -45,12 +45,24 @@ class Run:
     report: dict = field(default_factory=dict)
 
 
+# the generated data's column for each role (`checks.roles`; (file, role name) -> column or columns)
+ROLE_COLUMNS = {("samples", "label"): "label", ("samples", "timestamp"): "timestamp", ("samples", "text"): "text",
+                ("samples", "id"): "id", ("samples", "segments"): ["region", "device"],
+                ("annotations", "item"): "item_id", ("annotations", "annotator"): "annotator",
+                ("annotations", "label"): "label", ("annotations", "timestamp"): "created_at"}
+
+
 def data_options(r: Rung) -> list[str]:
-    """The `readiness check` options for a ladder rung: every role mapped, so every check runs."""
-    return ["--train", str(r.train), "--production", str(r.production), "--annotations", str(r.annotations),
-            "--label", "label", "--time", "timestamp", "--text", "text", "--id", "id",
-            "--segment", "region", "--segment", "device", "--item-col", "item_id", "--annotator-col", "annotator",
-            "--annotation-label-col", "label", "--annotation-time-col", "created_at", "--today", TODAY]
+    """The `readiness check` options for a ladder rung: every role the data has mapped, so every check runs."""
+    from checks.roles import ROLES
+
+    options = ["--train", str(r.train), "--production", str(r.production), "--annotations", str(r.annotations),
+               "--today", TODAY]
+    for role in ROLES:
+        columns = ROLE_COLUMNS.get((role.file, role.name), [])
+        for column in columns if isinstance(columns, list) else [columns]:
+            options += [role.option, column]
+    return options
 
 
 def measure(args: list[str]) -> Run:

@@ -17,6 +17,7 @@ import pandas as pd
 
 from checks.inputs import CheckInputs
 from checks.mapping import AnnotationMapping
+from checks.roles import SAMPLE_ROLES
 
 
 class UndeclaredInput(RuntimeError):
@@ -40,11 +41,7 @@ NEEDS: dict[str, Need] = {
     "production": Need(lambda i: i.production is not None, "no production sample"),
     "annotations": Need(lambda i: i.annotations is not None and i.annotation_mapping is not None,
                         "no annotations file"),
-    "label": Need(_mapped("label"), "no label column mapped"),
-    "timestamp": Need(_mapped("timestamp"), "no timestamp column mapped"),
-    "text": Need(_mapped("text"), "no text column mapped"),
-    "segments": Need(_mapped("segments"), "no segment columns mapped"),
-    "edge_tag": Need(_mapped("edge_tag"), "no edge-case tag column mapped"),
+    **{role.name: Need(_mapped(role.name), role.missing) for role in SAMPLE_ROLES},
     "shared_columns": Need(lambda i: bool(i.shared_columns), "no feature columns shared by training and production"),
 }
 
@@ -119,6 +116,10 @@ class CheckData:
     @property
     def text(self) -> str:
         return self._role("text")
+
+    @property
+    def id(self) -> str:
+        return self._role("id")
 
     @property
     def edge_tag(self) -> str:

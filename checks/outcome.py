@@ -18,7 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from scoring.findings import Action, Finding, Severity, Stage
+from scoring.findings import Action, Finding
+from vocabulary import FindingKind, Severity, Stage
 
 # The risk level (0..1) a check finding carries, by severity.
 SEVERITY_RISK = {Severity.low: 0.25, Severity.medium: 0.5, Severity.high: 0.75, Severity.critical: 1.0}
@@ -50,7 +51,7 @@ class Flag:
         return Finding(
             id=f"check:{check_id}" + (f":{self.key}" if self.key else ""), area=area, severity=self.severity,
             title=self.title, why=self.why, action=Action(text=self.action, owner=self.owner, due=self.due),
-            kind="check", source=f"check:{check_id}", check=check_id, risk=SEVERITY_RISK[self.severity],
+            kind=FindingKind.check, source=f"check:{check_id}", check=check_id, risk=SEVERITY_RISK[self.severity],
             metrics=self.metrics)
 
 

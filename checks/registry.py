@@ -30,7 +30,8 @@ from checks.inputs import CheckInputs
 from checks.needs import NEEDS, CheckData, missing_needs
 from checks.outcome import Outcome, TableSpec
 from checks.report import CheckReport, CheckResult, CheckStatus, ResultTable
-from scoring.findings import Finding, Severity
+from scoring.findings import Finding
+from vocabulary import Severity
 
 AREAS = ("representativeness", "edge_cases", "annotation", "volume_quality", "shift_maintenance")
 

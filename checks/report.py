@@ -16,7 +16,8 @@ import numpy as np
 from pydantic import BaseModel, Field
 
 from checks.outcome import SEVERITY_RISK
-from scoring.findings import Action, Finding, Severity
+from scoring.findings import Action, Finding
+from vocabulary import FindingKind, Severity
 
 
 class CheckStatus(StrEnum):
@@ -139,7 +140,7 @@ def _finding(data: dict[str, Any]) -> Finding | None:
         return Finding(
             id=str(data["id"]), area=str(data["area"]), severity=severity, title=str(data["title"]),
             why=str(data.get("message") or ""), action=Action.model_validate(action) if action else None,
-            kind="check", source=f"check:{data.get('check')}", check=data.get("check"),
+            kind=FindingKind.check, source=f"check:{data.get('check')}", check=data.get("check"),
             risk=SEVERITY_RISK[severity], metrics=data.get("metrics") or {},
         )
     except (KeyError, ValueError, TypeError):

@@ -6,7 +6,7 @@ from checks.agreement import AgreementResult, compute_agreement
 from checks.needs import CheckData
 from checks.outcome import Outcome, TableSpec
 from checks.registry import Thresholds, grade, register
-from scoring.findings import Severity, Stage
+from vocabulary import Severity, Stage
 
 
 @register(id="annotation_agreement", area="annotation", title="Inter-annotator agreement",

@@ -14,7 +14,7 @@ import numpy as np
 from checks.needs import CheckData
 from checks.outcome import Outcome, TableSpec
 from checks.registry import Thresholds, register
-from scoring.findings import Severity, Stage
+from vocabulary import Severity, Stage
 
 CANDIDATE_ROWS = 64
 SEED = 0

@@ -6,7 +6,7 @@ from checks.library.timeline import times
 from checks.needs import CheckData
 from checks.outcome import Outcome
 from checks.registry import Thresholds, grade, register
-from scoring.findings import Severity, Stage
+from vocabulary import Severity, Stage
 
 
 @register(id="data_age", area="shift_maintenance", title="Data age",

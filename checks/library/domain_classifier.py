@@ -25,7 +25,7 @@ from checks.library.features import feature_matrix, present_columns
 from checks.needs import CheckData
 from checks.outcome import Outcome, TableSpec
 from checks.registry import Thresholds, grade, register
-from scoring.findings import Severity, Stage
+from vocabulary import Severity, Stage
 
 TOP_DRIVERS = 5
 DRIVER_BLOCK = 256  # columns ranked at once for the single-column AUCs (bounds the memory of wide tables)
@@ -89,7 +89,8 @@ def _drivers(x: np.ndarray, y: np.ndarray, columns: list[str], categorical: np.n
     """Single-column AUC (orientation-free) per column: numeric as is, categories by their production share."""
     aucs = np.concatenate([_column_aucs(x[:, start:start + DRIVER_BLOCK], y, categorical[start:start + DRIVER_BLOCK])
                            for start in range(0, x.shape[1], DRIVER_BLOCK)])
-    out: list[dict[str, Any]] = [{"column": col, "auc": float(max(auc, 1 - auc))} for col, auc in zip(columns, aucs, strict=True)]
+    out: list[dict[str, Any]] = [{"column": col, "auc": float(max(auc, 1 - auc))}
+                                 for col, auc in zip(columns, aucs, strict=True)]
     return sorted(out, key=lambda d: -d["auc"])[:TOP_DRIVERS]
 
 

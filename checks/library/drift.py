@@ -6,7 +6,7 @@ from checks.library.drift_table import DRIFT_COLUMNS, DRIFT_THRESHOLDS, compare_
 from checks.needs import CheckData
 from checks.outcome import Outcome, TableSpec
 from checks.registry import Thresholds, register
-from scoring.findings import Severity, Stage
+from vocabulary import Severity, Stage
 
 
 @register(id="drift", area="representativeness", title="Column drift, training vs production",

@@ -7,7 +7,7 @@ from checks.neardup import BANDS, NEAR_JACCARD, NUM_HASHES, near_duplicates
 from checks.needs import CheckData
 from checks.outcome import Outcome
 from checks.registry import Thresholds, grade, register
-from scoring.findings import Severity, Stage
+from vocabulary import Severity, Stage
 
 
 @register(id="duplicates", area="volume_quality", title="Duplicates and near-duplicates",

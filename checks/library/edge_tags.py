@@ -7,7 +7,7 @@ from typing import Any
 from checks.needs import CheckData
 from checks.outcome import Outcome, TableSpec
 from checks.registry import Thresholds, register
-from scoring.findings import Severity, Stage
+from vocabulary import Severity, Stage
 
 
 @register(id="edge_tag_coverage", area="edge_cases", title="Edge-case tag coverage",
@@ -19,8 +19,9 @@ def run(data: CheckData, t: Thresholds) -> Outcome:
     counts = data.train[data.edge_tag].dropna().astype("str").value_counts()
     targets = {str(k): int(v) for k, v in (t["targets"] or {}).items()}
     tags = sorted(set(counts.index) | set(targets))
-    rows: list[dict[str, Any]] = [{"tag": tag, "count": int(counts.get(tag, 0)), "target": targets.get(tag, int(t["min_per_tag"]))}
-            for tag in tags]
+    default = int(t["min_per_tag"])
+    rows: list[dict[str, Any]] = [{"tag": tag, "count": int(counts.get(tag, 0)), "target": targets.get(tag, default)}
+                                  for tag in tags]
     short = [r for r in rows if r["count"] < r["target"]]
     out.table("tags", rows)
     out.metrics.update(tagged_rows=int(counts.sum()), tags_below_target=len(short),

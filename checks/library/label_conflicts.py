@@ -8,11 +8,12 @@ import pandas as pd
 from checks.needs import CheckData
 from checks.outcome import Outcome
 from checks.registry import Thresholds, grade, register
-from scoring.findings import Severity, Stage
+from vocabulary import Severity, Stage
 
 
 @register(id="label_conflicts", area="annotation", title="Identical inputs with conflicting labels",
-          description="Rows whose input (the text column, else all feature columns) is identical but whose labels differ.",
+          description="Rows whose input (the text column, else all feature columns) is identical but whose "
+                      "labels differ.",
           needs=("train", "label"), thresholds={"share_medium": 0.001, "share_high": 0.01})
 def run(data: CheckData, t: Thresholds) -> Outcome:
     out = Outcome()

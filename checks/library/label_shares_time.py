@@ -9,7 +9,7 @@ from checks.library.timeline import times, window_labels
 from checks.needs import CheckData
 from checks.outcome import Outcome, TableSpec
 from checks.registry import Thresholds, register
-from scoring.findings import Severity, Stage
+from vocabulary import Severity, Stage
 
 
 @register(id="label_shares_time", area="shift_maintenance", title="Label shares over time",

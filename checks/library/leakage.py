@@ -6,7 +6,7 @@ from checks.inputs import member_of
 from checks.needs import CheckData
 from checks.outcome import Outcome
 from checks.registry import Thresholds, grade, register
-from scoring.findings import Severity, Stage
+from vocabulary import Severity, Stage
 
 
 @register(id="leakage", area="volume_quality", title="Leakage between training and production/evaluation",

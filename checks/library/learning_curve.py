@@ -18,7 +18,7 @@ from checks.library.features import feature_matrix, present_columns
 from checks.needs import CheckData
 from checks.outcome import Outcome
 from checks.registry import Thresholds, register
-from scoring.findings import Severity, Stage
+from vocabulary import Severity, Stage
 
 FRACTIONS = (0.1, 0.2, 0.35, 0.6, 1.0)
 MAX_REGRESSION_CLASSES = 20  # a numeric label with at most this many values is treated as classes

@@ -5,7 +5,7 @@ from __future__ import annotations
 from checks.needs import CheckData
 from checks.outcome import Outcome
 from checks.registry import Thresholds, grade, register
-from scoring.findings import Severity, Stage
+from vocabulary import Severity, Stage
 
 
 @register(id="missing_values", area="volume_quality", title="Missing values",

@@ -13,7 +13,7 @@ import pyarrow.compute as pc
 from checks.needs import CheckData
 from checks.outcome import Outcome, TableSpec
 from checks.registry import Thresholds, register
-from scoring.findings import Severity, Stage
+from vocabulary import Severity, Stage
 
 NUMBER = r"^\s*[-+]?(\d+([.,]\d*)?|[.,]\d+)([eE][-+]?\d+)?\s*%?$"
 

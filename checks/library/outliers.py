@@ -10,7 +10,7 @@ from checks.needs import CheckData
 from checks.outcome import Outcome, TableSpec
 from checks.registry import Thresholds, register
 from checks.stats import sorted_quantiles
-from scoring.findings import Severity, Stage
+from vocabulary import Severity, Stage
 
 
 @register(id="outliers", area="edge_cases", title="Numeric outliers",

@@ -8,7 +8,7 @@ from checks.library.segments import counts
 from checks.needs import CheckData
 from checks.outcome import Outcome
 from checks.registry import Thresholds, register
-from scoring.findings import Severity, Stage
+from vocabulary import Severity, Stage
 
 
 @register(id="production_support", area="edge_cases", title="Production segments with little training support",

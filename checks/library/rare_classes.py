@@ -5,7 +5,7 @@ from __future__ import annotations
 from checks.needs import CheckData
 from checks.outcome import Outcome
 from checks.registry import Thresholds, register
-from scoring.findings import Severity, Stage
+from vocabulary import Severity, Stage
 
 
 @register(id="rare_classes", area="edge_cases", title="Rare classes",

@@ -7,7 +7,7 @@ from checks.library.timeline import times, window_labels
 from checks.needs import CheckData
 from checks.outcome import Outcome, TableSpec
 from checks.registry import Thresholds, register
-from scoring.findings import Severity, Stage
+from vocabulary import Severity, Stage
 
 
 @register(id="temporal_drift", area="shift_maintenance", title="Oldest vs newest window drift",
@@ -27,9 +27,9 @@ def run(data: CheckData, t: Thresholds) -> Outcome:
     rows = compare_columns(old, new, dict(data.column_kinds), t)
     drifted = [r for r in rows if r["drifted"]]
     out.table("columns", [{k: r[k] for k in DRIFT_COLUMNS} for r in rows])
-    out.metrics.update(oldest_window=[str(stamps[labels == 0].min()), str(stamps[labels == 0].max())],
-                       newest_window=[str(stamps[labels == windows - 1].min()), str(stamps[labels == windows - 1].max())],
-                       columns_drifted=len(drifted))
+    oldest, newest = stamps[labels == 0], stamps[labels == windows - 1]
+    out.metrics.update(oldest_window=[str(oldest.min()), str(oldest.max())],
+                       newest_window=[str(newest.min()), str(newest.max())], columns_drifted=len(drifted))
     if not drifted:
         return out
     severity = Severity.high if any(r["level"] == "major" for r in drifted) else Severity.medium

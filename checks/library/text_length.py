@@ -7,7 +7,7 @@ import numpy as np
 from checks.needs import CheckData
 from checks.outcome import Outcome
 from checks.registry import Thresholds, register
-from scoring.findings import Severity, Stage
+from vocabulary import Severity, Stage
 
 
 @register(id="text_length", area="edge_cases", title="Text length extremes",

@@ -9,7 +9,7 @@ from checks.needs import CheckData
 from checks.outcome import Outcome
 from checks.registry import Thresholds, register
 from checks.stats import MISSING
-from scoring.findings import Severity, Stage
+from vocabulary import Severity, Stage
 
 
 @register(id="thin_segments", area="edge_cases", title="Thin segments and segment x label cells",

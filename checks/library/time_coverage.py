@@ -8,7 +8,7 @@ from checks.library.timeline import period_for, times
 from checks.needs import CheckData
 from checks.outcome import Outcome
 from checks.registry import Thresholds, register
-from scoring.findings import Severity, Stage
+from vocabulary import Severity, Stage
 
 
 @register(id="time_coverage", area="shift_maintenance", title="Time coverage and gaps",
@@ -34,8 +34,9 @@ def run(data: CheckData, t: Thresholds) -> Outcome:
                        rows_per_period={str(k): int(v) for k, v in full.items()} if len(full) <= 400 else None)
     if empty_share >= t["max_empty_share"]:
         out.flag(Severity.medium, f"{int(empty.sum())} empty {_name(period)} periods in the training data",
-                 f"{empty_share:.0%} of the {len(full)} {_name(period)} periods between the first and last record have "
-                 f"no data (longest gap: {longest} {_name(period)}s). Whatever happened then is invisible to the model.",
+                 f"{empty_share:.0%} of the {len(full)} {_name(period)} periods between the first and last record "
+                 f"have no data (longest gap: {longest} {_name(period)}s). Whatever happened then is invisible to "
+                 "the model.",
                  "Find out why these periods are missing (outage, export filter, retention) and backfill them.",
                  due=Stage.before_first_training, key="gaps", metrics={"empty_periods": int(empty.sum())})
     if span.days < t["min_span_days"]:

@@ -105,7 +105,8 @@ def test_model_checks_learn_from_the_other_columns_when_one_is_entirely_missing(
 
 def test_domain_classifier_quiet_on_same_distribution():
     result, found, _ = run("domain_classifier", training_frame(2000, seed=1), production_frame(2000, seed=1)
-                           .assign(amount=lambda f: f["amount"] / 1.8, latency_ms=training_frame(2000, seed=5)["latency_ms"],
+                           .assign(amount=lambda f: f["amount"] / 1.8,
+                                   latency_ms=training_frame(2000, seed=5)["latency_ms"],
                                    channel=training_frame(2000, seed=6)["channel"],
                                    region=training_frame(2000, seed=7)["region"]),
                            label="label", id="id", timestamp="timestamp", text="text")

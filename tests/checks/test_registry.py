@@ -51,7 +51,7 @@ def test_metrics_hold_no_records_tables_do(tmp_path):
     """Lists of records belong in declared tables (shown as tables, read by charts), not among the metrics."""
     files = datagen.write_samples(tmp_path, 2000, 500, 200)
     report = run_checks(build_inputs(files["train"], files["production"], files["annotations"], label="label",
-                                     time="timestamp", text="text", segments=["region"], item_col="item_id",
+                                     time="timestamp", text="text", segment=["region"], item_col="item_id",
                                      annotator_col="annotator", annotation_label_col="label"))
     for result in report.checks:
         records = [k for k, v in result.metrics.items() if isinstance(v, list) and any(isinstance(r, dict) for r in v)]
@@ -135,7 +135,8 @@ def test_an_outcome_becomes_a_result_with_findings_of_the_check():
     assert (result.status, result.metrics, result.sample_size) == (CheckStatus.finding, {"rows": 100}, 100)
     assert [(f.id, f.check, f.area, f.severity, f.kind, f.action.text) for f in findings] == [
         ("check:rare_classes:k", "rare_classes", "edge_cases", Severity.low, "check", "Do this.")]
-    skipped, findings = _run_one(replace(spec, run=lambda data, t: Outcome().skip("not enough rows")), tiny_inputs(), {})
+    unable = replace(spec, run=lambda data, t: Outcome().skip("not enough rows"))
+    skipped, findings = _run_one(unable, tiny_inputs(), {})
     assert (skipped.status, skipped.message, findings) == (CheckStatus.skipped, "not enough rows", [])
 
 

@@ -13,7 +13,7 @@ from checks.sources import build_inputs
 def test_round_trip_keeps_findings_statuses_and_metrics(tmp_path):
     files = datagen.write_samples(tmp_path, 2000, 500, 200)
     report = run_checks(build_inputs(files["train"], files["production"], files["annotations"], label="label",
-                                     time="timestamp", text="text", segments=["region"], item_col="item_id",
+                                     time="timestamp", text="text", segment=["region"], item_col="item_id",
                                      annotator_col="annotator", annotation_label_col="label"))
     back = CheckReport.from_json(json.loads(json.dumps(report.to_json())))
     assert [(f.id, f.severity, f.area, f.title, f.check) for f in back.findings] == \
