@@ -23,9 +23,9 @@ from checks.registry import load_all, run_checks
 from checks.report import CheckReport, CheckStatus
 
 TODAY = pd.Timestamp("2025-01-01")
-ROLES = {"label": "label", "timestamp": "when", "text": "text", "id": "id", "segments": ["region"],
+MAPPING = {"label": "label", "timestamp": "when", "text": "text", "id": "id", "segments": ["region"],
          "edge_tag": "edge"}
-ANNOTATION_ROLES = AnnotationMapping(item="item", annotator="coder", label="label", timestamp="when")
+ANNOTATION_MAPPING = AnnotationMapping(item="item", annotator="coder", label="label", timestamp="when")
 
 
 def table(n: int, seed: int = 0, **columns: object) -> pd.DataFrame:
@@ -58,7 +58,7 @@ class Case:
     train: pd.DataFrame | None = None
     production: pd.DataFrame | None = None
     annotations: pd.DataFrame | None = None
-    roles: dict = field(default_factory=lambda: dict(ROLES))
+    roles: dict = field(default_factory=lambda: dict(MAPPING))
 
     def inputs(self) -> CheckInputs:
         present = set(self.train.columns) if self.train is not None else set()
@@ -66,7 +66,7 @@ class Case:
                    if (set(col) <= present if isinstance(col, list) else col in present)}
         return CheckInputs(train=self.train, production=self.production, annotations=self.annotations,
                            mapping=ColumnMapping(**mapping),
-                           annotation_mapping=ANNOTATION_ROLES if self.annotations is not None else None,
+                           annotation_mapping=ANNOTATION_MAPPING if self.annotations is not None else None,
                            today=TODAY)
 
 
