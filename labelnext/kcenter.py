@@ -20,12 +20,14 @@ def min_distances(points: np.ndarray, centers: np.ndarray) -> np.ndarray:
     best = np.full(len(points), np.inf, dtype=np.float32)
     if len(centers) == 0 or len(points) == 0:
         return best
-    p2 = np.einsum("ij,ij->i", points, points)
+    best2 = np.full(len(points), np.inf, dtype=np.float32)
     for start in range(0, len(centers), CENTER_CHUNK):
         c = centers[start:start + CENTER_CHUNK]
-        d2 = p2[:, None] + np.einsum("ij,ij->i", c, c)[None, :] - 2.0 * points @ c.T
-        np.minimum(best, np.sqrt(np.maximum(d2, 0.0)).min(axis=1), out=best)
-    return best
+        part = points @ (-2.0 * c.T).astype(np.float32)  # |p - c|^2 = |p|^2 + |c|^2 - 2 p.c
+        part += np.einsum("ij,ij->i", c, c)[None, :]
+        np.minimum(best2, part.min(axis=1), out=best2)
+    best2 += np.einsum("ij,ij->i", points, points)
+    return np.sqrt(np.maximum(best2, 0.0), out=best)
 
 
 def k_center(points: np.ndarray, centers: np.ndarray, k: int, allowed: np.ndarray,

@@ -22,7 +22,7 @@ from threadpoolctl import threadpool_limits
 
 from checks.inputs import MODEL_THREADS
 
-MAX_ITER = 300
+MAX_ITER = 100
 C = 1.0
 
 

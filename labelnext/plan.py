@@ -39,7 +39,7 @@ class Plan(BaseModel):
     training_centers: int = 2_000  # training rows (fixed-seed sample) that count as covered for k-center
     projection_dims: int = 64  # k-center distances on a random projection to this many dimensions
     top_categories: int = 30  # one-hot columns per categorical column (the most frequent training values)
-    text_features: int = 2 ** 14  # hashed word features of a text column
+    text_features: int = 2 ** 12  # hashed word features of a text column
     shortlist_factor: int = 5  # each strategy shortlists this many times its quota (before near-duplicate removal)
     shortlist_extra: int = 200
     margin_note: float = 0.2  # a chosen item's margin is mentioned among its reasons below this

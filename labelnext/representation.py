@@ -27,7 +27,7 @@ CLIP = 5.0
 class Representation:
     kinds: dict[str, str]
     top_categories: int = 30
-    text_features: int = 2 ** 14
+    text_features: int = 2 ** 12
     seed: int = 0
     _numeric: dict[str, tuple[float, float]] = field(default_factory=dict)
     _categories: dict[str, pd.Index] = field(default_factory=dict)
