@@ -15,7 +15,7 @@ from reports.charts import area_scores_chart
 from scoring.config import default_scoring_config
 from scoring.findings import Finding, Stage
 from scoring.scorecard import Scorecard
-from ui import data_evidence, report_panel, routes, services
+from ui import data_evidence, label_next, report_panel, routes, services
 from ui import draft as drafts
 from ui.check_view import for_streamlit
 from ui.draft import Draft
@@ -49,6 +49,7 @@ def render() -> None:
     with right:
         _top_risks(questionnaire, card)
     data_evidence.render(questionnaire, draft, card)
+    label_next.render(draft)
     _action_plan(questionnaire, card)
     _answers_by_area(questionnaire, draft, card)
 
