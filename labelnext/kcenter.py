@@ -30,14 +30,15 @@ def min_distances(points: np.ndarray, centers: np.ndarray) -> np.ndarray:
     return np.sqrt(np.maximum(best2, 0.0), out=best)
 
 
-def k_center(points: np.ndarray, centers: np.ndarray, k: int, allowed: np.ndarray,
+def k_center(points: np.ndarray, covered: np.ndarray, k: int, allowed: np.ndarray,
              excluded_with: Callable[[int], np.ndarray] | None = None) -> tuple[list[int], list[float]]:
     """Indices of up to k allowed points, in the order taken, and each one's distance when taken.
 
-    `allowed` (bool per point) is updated in place; `excluded_with(i)` names points that may no longer
-    be taken once point i is (its near duplicates).
+    `covered` is each point's distance to the nearest covered point (`min_distances`; updated in
+    place). `allowed` (bool per point) is updated in place too; `excluded_with(i)` names points that
+    may no longer be taken once point i is (its near duplicates).
     """
-    dist = min_distances(points, centers)
+    dist = covered
     taken, distances = [], []
     for _ in range(k):
         candidates = np.where(allowed, dist, -1.0)

@@ -66,16 +66,19 @@ class Pool:
         return {c: self.inputs.column_kinds[c] for c in self.columns}
 
     @cached_property
+    def row_hash(self) -> np.ndarray:
+        """64-bit hash per pool row over the shared columns."""
+        return self.inputs.row_hash("production", tuple(self.inputs.shared_columns))
+
+    @cached_property
     def in_training(self) -> np.ndarray:
         """Per pool row: the same values as some training row in every shared column."""
-        cols = tuple(self.inputs.shared_columns)
-        return member_of(self.inputs.row_hash("production", cols), self.inputs.row_hash("train", cols))
+        return member_of(self.row_hash, self.inputs.row_hash("train", tuple(self.inputs.shared_columns)))
 
     @cached_property
     def repeated(self) -> np.ndarray:
         """Per pool row: the same values as an earlier pool row in every shared column."""
-        hashes = self.inputs.row_hash("production", tuple(self.inputs.shared_columns))
-        return pd.Series(hashes).duplicated().to_numpy()
+        return pd.Series(self.row_hash).duplicated().to_numpy()
 
     @cached_property
     def eligible(self) -> np.ndarray:

@@ -21,7 +21,9 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+from threadpoolctl import threadpool_limits
 
+from checks.inputs import MODEL_THREADS
 from checks.mapping import ColumnMapping
 from checks.registry import default_thresholds
 from labelnext.batch import Batch
@@ -154,7 +156,9 @@ def _spread(batch: Batch, found: Pool, rep: Representation, spread: np.ndarray, 
         centers.append(rep.project(rep.transform(found.frame.iloc[batch.rows]), plan.projection_dims))
     centers = np.vstack(centers)
     local = np.array([nearby.local(int(r)) for r in spread], dtype=np.int64)
-    typical = float(np.median(min_distances(points, centers)))
+    with threadpool_limits(MODEL_THREADS):
+        covered = min_distances(points, centers)
+    typical = float(np.median(covered))
 
     def excluded_with(i: int) -> np.ndarray:
         gone = nearby.excluded_with(int(local[i]))
@@ -162,7 +166,7 @@ def _spread(batch: Batch, found: Pool, rep: Representation, spread: np.ndarray, 
         available[local[i]] = False
         return np.flatnonzero(np.isin(local, gone))
 
-    taken, distances = k_center(points, centers, want, available[local].copy(), excluded_with)
+    taken, distances = k_center(points, covered, want, available[local].copy(), excluded_with)
     for i, d in zip(taken, distances):
         batch.add(int(spread[i]), "diversity", f"far from training and the rest of the batch (distance {d:.2f}; "
                                                  f"median pool row {typical:.2f})")

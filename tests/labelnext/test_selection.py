@@ -10,7 +10,7 @@ import pytest
 from benchmarks.datagen import production_frame, training_frame
 from checks.mapping import ColumnMapping
 from labelnext import LabelNextError, Plan, select_batch
-from labelnext.kcenter import k_center
+from labelnext.kcenter import k_center, min_distances
 from labelnext.plan import quotas
 
 MAPPING = ColumnMapping(label="label", text="text", id="id", timestamp="timestamp", segments=["region", "channel"])
@@ -115,8 +115,23 @@ def test_k_center_reaches_every_cluster_before_repeating_one():
     centres = np.array([[0, 0], [10, 0], [0, 10], [10, 10], [5, 20]], dtype=np.float32)
     points = np.vstack([c + rng.normal(0, 0.3, (200, 2)) for c in centres]).astype(np.float32)
     covered = centres[:1] + 0.0  # the first cluster is already covered by training
-    taken, _ = k_center(points, covered, 4, np.ones(len(points), dtype=bool))
+    taken, _ = k_center(points, min_distances(points, covered), 4, np.ones(len(points), dtype=bool))
     assert sorted(int(i) // 200 for i in taken) == [1, 2, 3, 4]
+
+
+def test_distances_and_uncertainty_match_reference_implementations():
+    from scipy.spatial.distance import cdist
+    from scipy.stats import entropy as scipy_entropy
+
+    from labelnext.model import entropy, margin
+
+    rng = np.random.default_rng(1)
+    points, centers = rng.normal(size=(500, 7)).astype(np.float32), rng.normal(size=(300, 7)).astype(np.float32)
+    np.testing.assert_allclose(min_distances(points, centers), cdist(points, centers).min(axis=1), rtol=1e-4, atol=1e-4)
+    proba = rng.dirichlet(np.ones(4), size=50)
+    np.testing.assert_allclose(entropy(proba), scipy_entropy(proba, base=2, axis=1), rtol=1e-9)
+    top = np.sort(proba, axis=1)
+    np.testing.assert_allclose(margin(proba), top[:, -1] - top[:, -2], rtol=1e-12)
 
 
 def test_budget_larger_than_the_pool_is_refused(frames):
