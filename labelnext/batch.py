@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from labelnext.plan import STRATEGIES
+from labelnext.plan import STRATEGIES, STRATEGY_TITLES
 
 RANK, STRATEGY, REASONS, POOL_ROW = "label_next_rank", "label_next_strategy", "label_next_reasons", "label_next_pool_row"
 EXTRA_COLUMNS = (RANK, STRATEGY, REASONS, POOL_ROW)
@@ -42,6 +42,12 @@ class Batch:
         for name, values in extra.items():
             out[_free_name(name, pool.columns)] = values
         return out
+
+    def sentence(self) -> str:
+        """The batch in one sentence, for the report's action plan."""
+        counts = ", ".join(f"{STRATEGY_TITLES[s].lower()} {n}" for s, n in self.counts().items() if n)
+        return (f"A labeling batch of {len(self):,} items was chosen from the production sample for the "
+                f"collection actions ({counts}); every item carries the reasons it was chosen.")
 
     def summary(self) -> dict:
         return {"items": len(self), "quotas": self.quotas, "chosen": self.counts(), "facts": self.facts,

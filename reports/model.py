@@ -64,6 +64,7 @@ class Report:
     config: ScoringConfig
     checks: CheckReport | None = None
     generated_at: dt.datetime = field(default_factory=utc_now)
+    label_batch: str | None = None  # one sentence about a labeling batch chosen for the collection actions
 
     @property
     def has_evidence(self) -> bool:
@@ -83,6 +84,7 @@ def build_report(
     author: str = "",
     clock: Clock = utc_now,
     extra_findings: Iterable[Finding] = (),
+    label_batch: str | None = None,
 ) -> Report:
     """Score normalised answers (plus the data findings of `checks`) and bundle them into a `Report`.
 
@@ -103,4 +105,4 @@ def build_report(
         author=author,
         date=now.date(),
     )
-    return Report(meta, questionnaire, dict(answers), scorecard, config, checks, now)
+    return Report(meta, questionnaire, dict(answers), scorecard, config, checks, now, label_batch)

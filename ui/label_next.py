@@ -22,16 +22,33 @@ from ui.format import plain
 from ui.sample_session import STATE_KEY, SampleSession
 
 ANCHOR = "label-next"
-BATCH_KEY = "label_next:batch"  # (fingerprint, batch or error text)
+BATCH_KEY = "label_next:batch"  # (assessment id, fingerprint, batch or error text)
 MAX_BUDGET = 2_000
 DEFAULT_BUDGET = 100
 PREVIEW_ROWS = 200
 DOWNLOADS = {"CSV": "csv", "Label Studio": "label-studio", "JSON Lines": "jsonl"}
+# findings whose action is "collect or label more of X": their actions link to the panel
+COLLECTION_CHECKS = ("rare_classes", "production_support", "thin_segments", "class_volume", "segment_shares",
+                     "learning_curve")
 
 
 def _session(draft: Draft) -> SampleSession | None:
     state = st.session_state.get(STATE_KEY)
     return state if state is not None and state.assessment_id == draft.assessment_id else None
+
+
+def link(finding_ids: list[str]) -> None:
+    """A link to the panel under an action raised by a collection finding."""
+    if any(f.split(":")[1] in COLLECTION_CHECKS for f in finding_ids if f.startswith("check:")):
+        st.markdown(f"[Choose what to label next](#{ANCHOR})")
+
+
+def made_sentence(draft: Draft) -> str | None:
+    """One sentence about the batch chosen in this session for the open assessment, for the report."""
+    made = st.session_state.get(BATCH_KEY)
+    if not made or made[0] != draft.assessment_id or isinstance(made[2], str):
+        return None
+    return made[2].sentence()
 
 
 def render(draft: Draft) -> None:
@@ -48,7 +65,7 @@ def render(draft: Draft) -> None:
         st.markdown(f"Choose items to label from **{plain(pool.name)}** ({pool.rows:,} rows), next to "
                     f"**{plain(train.name)}** ({train.rows:,} rows). Each item comes with the reasons it was chosen.")
         budget = st.slider("Budget (items)", 1, min(MAX_BUDGET, pool.rows), min(DEFAULT_BUDGET, pool.rows),
-                           key="label_next:budget")
+                           key="label_next:budget") if pool.rows > 1 else 1
         columns = st.columns(len(STRATEGIES))
         shares = {s: col.slider(f"{STRATEGY_TITLES[s]} (%)", 0, 100, int(DEFAULT_SHARES[s] * 100),
                                 key=f"label_next:share:{s}") for s, col in zip(STRATEGIES, columns)}
@@ -57,13 +74,15 @@ def render(draft: Draft) -> None:
             with st.spinner("Choosing the batch…"):
                 try:
                     plan = Plan(budget=budget, shares={s: v / 100 for s, v in shares.items()})
-                    st.session_state[BATCH_KEY] = (fingerprint, select_batch(train.frame, pool.frame, mapping, plan))
+                    made = select_batch(train.frame, pool.frame, mapping, plan)
                 except (LabelNextError, ValueError) as exc:
-                    st.session_state[BATCH_KEY] = (fingerprint, str(exc))
+                    made = str(exc)
+            st.session_state[BATCH_KEY] = (draft.assessment_id, fingerprint, made)
+            st.rerun()  # the report panel above mentions the new batch
         made = st.session_state.get(BATCH_KEY)
-        if not made or made[0] != fingerprint:
+        if not made or made[:2] != (draft.assessment_id, fingerprint):
             return
-        batch = made[1]
+        batch = made[2]
         if isinstance(batch, str):
             st.error(plain(batch), icon=":material/error:")
             return
