@@ -360,6 +360,9 @@ def label_next_cmd(
                         "left-out strategies get 0. Default: coverage=0.3 rare=0.2 uncertainty=0.3 diversity=0.2.")] = None,
     measure: Annotated[str, typer.Option("--uncertainty", help="margin or entropy.")] = "margin",
     seed: Annotated[int, typer.Option("--seed", help="Seed of every sample and model.")] = 20240601,
+    answers: Annotated[Path | None, typer.Option(
+        "--answers", help="Answers file or assessment export: its minimum examples per class / slice set the "
+                          "rare-class and coverage thresholds.")] = None,
     *,
     data: DataOptions,
 ) -> None:
@@ -377,6 +380,7 @@ def label_next_cmd(
         fail("give the pool (--pool FILE) and the training sample (--train FILE)")
     if data.annotations is not None:
         fail("label-next does not use --annotations; leave it out")
+    stated = load_scoring_inputs(answers, None)[2] if answers is not None else None
     try:
         plan = Plan(budget=budget, seed=seed, uncertainty_measure=measure,
                     **({"shares": parse_shares(share)} if share else {}))
@@ -384,7 +388,7 @@ def label_next_cmd(
         train_frame, pool_frame = load_table(data.train), load_table(source)
         mapping = ColumnMapping(label=data.label, timestamp=data.time, text=data.text, id=data.id,
                                 segments=list(data.segment or []), edge_tag=data.edge_tag)
-        batch = select_batch(train_frame, pool_frame, mapping, plan, overrides)
+        batch = select_batch(train_frame, pool_frame, mapping, plan, overrides, stated)
         content = write_batch(batch, pool_frame, batch_format.value)
     except ValidationError as exc:
         fail("; ".join(e["msg"].removeprefix("Value error, ") for e in exc.errors()))

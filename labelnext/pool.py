@@ -1,7 +1,8 @@
 """The unlabeled pool next to the training sample: validated, and which pool rows may be chosen at all.
 
 A pool row is *eligible* unless it repeats a training row or an earlier pool row exactly (over the
-input columns both files share; the same 64-bit row hashes as the `duplicates` and `leakage` checks).
+input columns both files share; the same 64-bit row hashes as the `duplicates` and `leakage` checks),
+or carries the id of a training row (when an id column is mapped, as for the `leakage` check).
 Near-duplicate texts are handled later, on the shortlisted rows (`labelnext.nearby`).
 """
 
@@ -72,8 +73,15 @@ class Pool:
 
     @cached_property
     def in_training(self) -> np.ndarray:
-        """Per pool row: the same values as some training row in every shared column."""
-        return member_of(self.row_hash, self.inputs.row_hash("train", tuple(self.inputs.shared_columns)))
+        """Per pool row: the same values as some training row in every shared column, or (with an id
+        column in both files) the id of a training row."""
+        known = member_of(self.row_hash, self.inputs.row_hash("train", tuple(self.inputs.shared_columns)))
+        col = self.inputs.mapping.id
+        if col and col in self.frame.columns:
+            has_id = self.frame[col].notna().to_numpy()
+            train_ids = self.inputs.column_hash("train", col)[self.train[col].notna().to_numpy()]
+            known |= has_id & member_of(self.inputs.column_hash("production", col), train_ids)
+        return known
 
     @cached_property
     def repeated(self) -> np.ndarray:

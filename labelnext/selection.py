@@ -26,6 +26,7 @@ from threadpoolctl import threadpool_limits
 from checks.inputs import MODEL_THREADS
 from checks.mapping import ColumnMapping
 from checks.registry import default_thresholds
+from labelnext.answers import answer_thresholds
 from labelnext.batch import Batch
 from labelnext.coverage import Gap, coverage_gaps, coverage_ranking, gap_reasons
 from labelnext.kcenter import k_center, min_distances
@@ -42,8 +43,11 @@ THRESHOLD_CHECKS = ("production_support", "thin_segments", "rare_classes")
 
 
 def select_batch(train: pd.DataFrame, pool: pd.DataFrame, mapping: ColumnMapping, plan: Plan,
-                 overrides: dict[str, dict[str, Any]] | None = None) -> Batch:
-    """The batch for `plan`; raises `LabelNextError` with a user-facing message when it cannot be made."""
+                 overrides: dict[str, dict[str, Any]] | None = None, answers: dict[str, Any] | None = None) -> Batch:
+    """The batch for `plan`; raises `LabelNextError` with a user-facing message when it cannot be made.
+
+    Thresholds: the checks' defaults, then the minimums stated in `answers`, then `overrides`.
+    """
     found = Pool.of(train, pool, mapping)
     found.inputs.seed = plan.seed
     eligible = found.eligible
@@ -52,8 +56,10 @@ def select_batch(train: pd.DataFrame, pool: pd.DataFrame, mapping: ColumnMapping
         detail = (f", {excluded:,} of which repeat a training row or another pool row" if excluded else "")
         raise LabelNextError(f"the budget ({plan.budget:,}) is larger than the pool: {len(found.frame):,} rows"
                              f"{detail}, so at most {len(eligible):,} can be chosen")
-    thresholds = _thresholds(overrides)
+    stated, used = answer_thresholds(answers)
+    thresholds = _thresholds(stated, overrides)
     batch = Batch(quotas=quotas(plan.budget, plan.shares))
+    batch.facts += used
     batch.facts.append(f"{len(found.frame):,} pool rows, {len(eligible):,} eligible "
                        f"({int(found.in_training.sum()):,} already in training, "
                        f"{int((found.repeated & ~found.in_training).sum()):,} repeated within the pool)")
@@ -99,9 +105,10 @@ def select_batch(train: pd.DataFrame, pool: pd.DataFrame, mapping: ColumnMapping
     return batch
 
 
-def _thresholds(overrides: dict[str, dict[str, Any]] | None) -> dict[str, dict[str, Any]]:
+def _thresholds(stated: dict[str, dict[str, Any]], overrides: dict[str, dict[str, Any]] | None
+                ) -> dict[str, dict[str, Any]]:
     defaults = default_thresholds()
-    return {c: {**defaults[c], **(overrides or {}).get(c, {})} for c in THRESHOLD_CHECKS}
+    return {c: {**defaults[c], **stated.get(c, {}), **(overrides or {}).get(c, {})} for c in THRESHOLD_CHECKS}
 
 
 def _score(found: Pool, rep: Representation, train_rows: np.ndarray, plan: Plan,

@@ -69,12 +69,13 @@ def render(draft: Draft) -> None:
         columns = st.columns(len(STRATEGIES))
         shares = {s: col.slider(f"{STRATEGY_TITLES[s]} (%)", 0, 100, int(DEFAULT_SHARES[s] * 100),
                                 key=f"label_next:share:{s}") for s, col in zip(STRATEGIES, columns)}
-        fingerprint = _fingerprint(train.sha256, pool.sha256, mapping.model_dump_json(), budget, shares)
+        fingerprint = _fingerprint(train.sha256, pool.sha256, mapping.model_dump_json(), budget, shares,
+                                   draft.answers)
         if st.button("Choose the batch", icon=":material/playlist_add_check:", key="label_next:run"):
             with st.spinner("Choosing the batch…"):
                 try:
                     plan = Plan(budget=budget, shares={s: v / 100 for s, v in shares.items()})
-                    made = select_batch(train.frame, pool.frame, mapping, plan)
+                    made = select_batch(train.frame, pool.frame, mapping, plan, answers=draft.answers)
                 except (LabelNextError, ValueError) as exc:
                     made = str(exc)
             st.session_state[BATCH_KEY] = (draft.assessment_id, fingerprint, made)

@@ -45,6 +45,20 @@ def test_shares_and_csv(files):
     assert set(pd.read_csv(out)["label_next_strategy"]) == {"uncertainty"}
 
 
+def test_answers_set_the_minimum_per_class(files, tmp_path):
+    answers = tmp_path / "answers.yaml"
+    answers.write_text("vol_min_per_class: 1000\n")
+    out = files / "stated.csv"
+    result = invoke("--pool", files / "pool.parquet", "--train", files / "train.csv", "--label", "label",
+                    "--budget", 10, "--answers", answers, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert "minimum examples per class: 1,000 (from the answers)" in result.stdout
+    answers.write_text("vol_min_per_class: lots\n")
+    result = invoke("--pool", files / "pool.parquet", "--train", files / "train.csv", "--budget", 10,
+                    "--answers", answers, "-o", out)
+    assert result.exit_code == 2 and "vol_min_per_class" in result.stderr
+
+
 @pytest.mark.parametrize("extra, message", [
     (["--budget", 5000], "larger than the pool"),
     (["--budget", 5, "--share", "luck=1"], "unknown strategy luck"),

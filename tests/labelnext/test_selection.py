@@ -162,3 +162,49 @@ def test_a_mapped_column_missing_from_the_pool_is_named(frames):
 def test_unknown_strategy_is_refused():
     with pytest.raises(ValueError, match="unknown strategy"):
         Plan(budget=1, shares={"luck": 1.0})
+
+
+def test_pool_rows_with_a_training_id_are_not_eligible():
+    train = training_frame(300, seed=11)
+    pool = production_frame(100, seed=12)
+    pool.loc[:19, "id"] = train["id"].iloc[:20].to_numpy()  # the same items, already labeled
+    batch = select_batch(train, pool, ColumnMapping(label="label", id="id"), Plan(budget=80))
+    assert len(batch) == 80 and not set(batch.rows) & set(range(20))
+    with pytest.raises(LabelNextError, match="at most 80 can be chosen"):
+        select_batch(train, pool, ColumnMapping(label="label", id="id"), Plan(budget=81))
+
+
+def test_minimums_stated_in_the_answers_replace_the_check_defaults(frames):
+    train, pool = frames
+    counts = train["label"].value_counts()
+    # "account" has a few hundred examples: rare only for a team that asked for 1,000 per class
+    assert 50 < counts["account"] < 1000
+    default = select_batch(train, pool, MAPPING, Plan(budget=20, shares={"rare": 1}))
+    stated = select_batch(train, pool, MAPPING, Plan(budget=20, shares={"rare": 1}),
+                          answers={"vol_min_per_class": 1000, "edge_min_examples": 0})
+    assert not any("account has" in r[0] for r in default.reasons)
+    assert any("account has" in r[0] for r in stated.reasons)
+    assert "minimum examples per class: 1,000 (from the answers)" in stated.facts
+    explicit = select_batch(train, pool, MAPPING, Plan(budget=20, shares={"rare": 1}),
+                            overrides={"rare_classes": {"min_count": 50}}, answers={"vol_min_per_class": 1000})
+    assert not any("account has" in r[0] for r in explicit.reasons)  # --config wins over answers
+
+
+@pytest.mark.parametrize("case", ["one_row_each", "empty_text", "all_missing_column", "single_class"])
+def test_degenerate_inputs_give_a_batch_not_a_crash(case):
+    train = pd.DataFrame({"text": ["refund please", "login broken"], "channel": ["chat", "email"],
+                          "amount": [1.0, 2.0], "label": ["a", "b"]})
+    pool = pd.DataFrame({"text": ["card declined", "app crash", "refund please now"],
+                         "channel": ["phone", "chat", "email"], "amount": [3.0, np.nan, 1.0]})
+    if case == "one_row_each":
+        train, pool = train.iloc[:1], pool.iloc[:1]
+    elif case == "empty_text":
+        pool["text"] = ["", "", ""]
+    elif case == "all_missing_column":
+        pool["amount"] = np.nan
+        train["amount"] = np.nan
+    elif case == "single_class":
+        train["label"] = "a"
+    batch = select_batch(train, pool, ColumnMapping(label="label", text="text", segments=["channel"]),
+                         Plan(budget=1))
+    assert len(batch) == 1 and batch.reasons[0]
