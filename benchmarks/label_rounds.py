@@ -132,17 +132,37 @@ def final_table(results: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(out)
 
 
+def curve_gains(results: pd.DataFrame) -> pd.DataFrame:
+    """Per metric: the paired gain (label-next minus random) of the mean over rounds 1..R, pooled over
+    data sets and seeds, with its standard error: what `tests/labelnext/test_rounds.py` asserts."""
+    rows = []
+    for metric in METRICS:
+        curve = results[results["round"] > 0].groupby(["dataset", "seed", "arm"])[metric].mean().unstack("arm")
+        diff = curve["label-next"] - curve["random"]
+        rows.append({"metric": metric, "pairs": len(diff), "random": curve["random"].mean(),
+                     "label-next": curve["label-next"].mean(), "gain": diff.mean(),
+                     "se": diff.std(ddof=1) / np.sqrt(len(diff)), "pairs_won": int((diff > 0).sum())})
+    return pd.DataFrame(rows)
+
+
 def main() -> None:
     results = run_all()
     table = final_table(results)
     settings = {s.name: s for s in SETTINGS}
-    print("| data set | seed set + rounds x budget = labeled | seeds | accuracy: random → label-next | "
-          "macro-F1 | rare-class recall |")
-    print("|---|---|---:|---|---|---|")
+    print("| data set | rare classes (share kept) | seed set + rounds x budget = labeled | seeds | "
+          "accuracy: random → label-next | macro-F1 | rare-class recall |")
+    print("|---|---|---|---:|---|---|---|")
     for _, r in table.iterrows():
         s = settings[r["dataset"]]
-        print(f"| {r['dataset']} | {s.seed_size} + {s.rounds} x {s.budget} = {r['labeled']} | {r['seeds']} | "
-              f"{r['accuracy']} | {r['macro_f1']} | {r['rare_recall']} |")
+        print(f"| {r['dataset']} | {', '.join(map(str, s.rare))} ({s.keep:.0%}) | {s.seed_size} + {s.rounds} x "
+              f"{s.budget} = {r['labeled']} | {r['seeds']} | {r['accuracy']} | {r['macro_f1']} | {r['rare_recall']} |")
+    print()
+    print("| metric, mean over rounds 1-4 | pairs (data set x seed) | random | label-next | gain ± standard error | "
+          "pairs won |")
+    print("|---|---:|---:|---:|---|---:|")
+    for _, g in curve_gains(results).iterrows():
+        print(f"| {g['metric']} | {g['pairs']} | {g['random']:.3f} | {g['label-next']:.3f} | "
+              f"{g['gain']:+.3f} ± {g['se']:.3f} | {g['pairs_won']} |")
 
 
 if __name__ == "__main__":

@@ -15,15 +15,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from benchmarks.label_rounds import SETTINGS, run_all
+from benchmarks.label_rounds import SETTINGS, curve_gains, run_all
 
 SEEDS = (0, 1, 2, 3, 4)
-
-
-def paired_gain(results, metric):
-    curve = results[results["round"] > 0].groupby(["dataset", "seed", "arm"])[metric].mean().unstack("arm")
-    diff = (curve["label-next"] - curve["random"]).to_numpy()
-    return diff.mean(), diff.std(ddof=1) / np.sqrt(len(diff)), diff
 
 
 def test_label_next_beats_random_selection_at_equal_budget():
@@ -32,12 +26,25 @@ def test_label_next_beats_random_selection_at_equal_budget():
     same_budget = results.groupby(["dataset", "seed", "round"])["labeled"].nunique()
     assert (same_budget == 1).all()  # both arms labeled the same number of items at every round
 
-    f1, f1_se, f1_diff = paired_gain(results, "macro_f1")
-    assert len(f1_diff) == len(SETTINGS) * len(SEEDS)
-    assert f1 >= 0.01 and f1 > 2 * f1_se, (f1, f1_se)
+    gains = curve_gains(results).set_index("metric")
+    assert (gains["pairs"] == len(SETTINGS) * len(SEEDS)).all()
+    f1 = gains.loc["macro_f1"]
+    assert f1["gain"] >= 0.01 and f1["gain"] > 2 * f1["se"], f1.to_dict()
+    rare = gains.loc["rare_recall"]
+    assert rare["gain"] >= 0.02 and rare["gain"] > 2 * rare["se"], rare.to_dict()
+    acc = gains.loc["accuracy"]
+    assert acc["gain"] > acc["se"], acc.to_dict()
 
-    rare, rare_se, _ = paired_gain(results, "rare_recall")
-    assert rare >= 0.02 and rare > 2 * rare_se, (rare, rare_se)
 
-    acc, acc_se, _ = paired_gain(results, "accuracy")
-    assert acc > acc_se, (acc, acc_se)
+def test_the_paired_gain_is_the_mean_of_per_seed_differences():
+    # a hand-made result set: label-next is better by 0.1 and 0.3 on two seeds, so the gain is 0.2
+    rows = [{"dataset": "d", "seed": seed, "arm": arm, "round": r, "labeled": 10 * r,
+             "accuracy": base + (bonus if arm == "label-next" else 0.0), "macro_f1": 0.5, "rare_recall": 0.5}
+            for seed, bonus in ((0, 0.1), (1, 0.3)) for arm in ("label-next", "random") for r in (0, 1, 2)
+            for base in (0.5,)]
+    import pandas as pd
+
+    gains = curve_gains(pd.DataFrame(rows)).set_index("metric")
+    assert np.isclose(gains.loc["accuracy", "gain"], 0.2)
+    assert np.isclose(gains.loc["accuracy", "se"], np.std([0.1, 0.3], ddof=1) / np.sqrt(2))
+    assert gains.loc["accuracy", "pairs_won"] == 2 and gains.loc["macro_f1", "gain"] == 0
