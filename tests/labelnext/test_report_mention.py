@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from benchmarks.datagen import production_frame, training_frame
 from checks.mapping import ColumnMapping
+from application import assess
 from labelnext import Plan, select_batch
+from questionnaire import bundled_questionnaire
 from reports import build_report, render_html
 from tests.answer_sets import extreme_answers
-from questionnaire import bundled_questionnaire
 
 
 def test_action_plan_mentions_the_batch_only_when_made():
@@ -17,7 +18,8 @@ def test_action_plan_mentions_the_batch_only_when_made():
                          ColumnMapping(label="label", segments=["channel"]), Plan(budget=30))
     sentence = batch.sentence()
     assert sentence.startswith("A labeling batch of 30 items was chosen from the production sample")
-    with_batch = render_html(build_report(answers, questionnaire=q, label_batch=sentence))
-    without = render_html(build_report(answers, questionnaire=q))
+    result = assess(answers, questionnaire=q)
+    with_batch = render_html(build_report(result, label_batch=sentence))
+    without = render_html(build_report(result))
     assert "A labeling batch of 30 items" in with_batch
     assert "labeling batch" not in without
