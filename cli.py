@@ -359,8 +359,8 @@ def label_next_cmd(
         "--pool", help="Unlabeled pool to choose from (CSV, Parquet, JSONL, Excel); default: --production.")] = None,
     batch_format: Annotated[BatchFormat, typer.Option("--format", help="File format of the batch.")] = BatchFormat.csv,
     share: Annotated[list[str] | None, typer.Option(
-        "--share", help="STRATEGY=FRACTION (repeatable): coverage, rare, uncertainty, diversity; "
-                        "left-out strategies get 0. Default: coverage=0.3 rare=0.2 uncertainty=0.3 diversity=0.2.")] = None,
+        "--share", help="STRATEGY=FRACTION (repeatable): coverage, rare, uncertainty, diversity; left-out "
+                        "strategies get 0. Default: coverage=0.3 rare=0.2 uncertainty=0.3 diversity=0.2.")] = None,
     measure: Annotated[str, typer.Option("--uncertainty", help="margin or entropy.")] = "margin",
     seed: Annotated[int, typer.Option("--seed", help="Seed of every sample and model.")] = 20240601,
     answers: Annotated[Path | None, typer.Option(
@@ -371,12 +371,13 @@ def label_next_cmd(
 ) -> None:
     """Choose the next items to label from an unlabeled pool, each with its reasons (coverage gaps,
     rare classes, uncertainty, diversity), and write them for a labeling tool."""
+    from pydantic import ValidationError
+
     from checks.config import ConfigError, load_config
     from checks.loading import DataLoadError, load_table
     from checks.mapping import ColumnMapping
     from labelnext import LabelNextError, Plan, select_batch, write_batch
     from labelnext.plan import parse_shares
-    from pydantic import ValidationError
 
     source = pool or data.production
     if source is None or data.train is None:

@@ -10,7 +10,8 @@ import pandas as pd
 
 from labelnext.plan import STRATEGIES, STRATEGY_TITLES
 
-RANK, STRATEGY, REASONS, POOL_ROW = "label_next_rank", "label_next_strategy", "label_next_reasons", "label_next_pool_row"
+RANK, STRATEGY = "label_next_rank", "label_next_strategy"
+REASONS, POOL_ROW = "label_next_reasons", "label_next_pool_row"
 EXTRA_COLUMNS = (RANK, STRATEGY, REASONS, POOL_ROW)
 
 

@@ -158,10 +158,10 @@ def _spread(batch: Batch, found: Pool, rep: Representation, spread: np.ndarray, 
         return 0
     points = rep.project(rep.transform(found.frame.iloc[spread]), plan.projection_dims)
     centers_rows = found.sample(np.arange(len(found.train)), plan.training_centers, salt=19)
-    centers = [rep.project(rep.transform(found.train.iloc[centers_rows]), plan.projection_dims)]
+    parts = [rep.project(rep.transform(found.train.iloc[centers_rows]), plan.projection_dims)]
     if batch.rows:
-        centers.append(rep.project(rep.transform(found.frame.iloc[batch.rows]), plan.projection_dims))
-    centers = np.vstack(centers)
+        parts.append(rep.project(rep.transform(found.frame.iloc[batch.rows]), plan.projection_dims))
+    centers = np.vstack(parts)
     local = np.array([nearby.local(int(r)) for r in spread], dtype=np.int64)
     with threadpool_limits(MODEL_THREADS):
         covered = min_distances(points, centers)
@@ -186,7 +186,7 @@ def _spread(batch: Batch, found: Pool, rep: Representation, spread: np.ndarray, 
 def _annotate(batch: Batch, gaps: list[Gap], scored: Scored | None, rare: pd.Series, plan: Plan) -> None:
     """Add the reasons of the other strategies that also apply to each chosen item."""
     for k, row in enumerate(batch.rows):
-        extra = gap_reasons(gaps, row)
+        extra: list[str | None] = list(gap_reasons(gaps, row))
         if scored is not None:
             extra.append(rare_note(scored, rare, row))
             i = scored.position(row)

@@ -21,7 +21,8 @@ LS_TASK_KEYS = {"data", "meta", "id", "annotations", "predictions"}
 def made():
     rng = np.random.default_rng(3)
     n = 300
-    pool = pd.DataFrame({"text": [f"ticket {i} about {w}" for i, w in enumerate(rng.choice(["refund", "login", "crash"], n))],
+    topics = rng.choice(["refund", "login", "crash"], n)
+    pool = pd.DataFrame({"text": [f"ticket {i} about {w}" for i, w in enumerate(topics)],
                          "channel": rng.choice(["chat", "email", "phone"], n), "amount": rng.normal(size=n),
                          "when": pd.date_range("2025-01-01", periods=n, freq="h")})
     pool.loc[3, "amount"] = np.nan
@@ -42,7 +43,8 @@ def test_label_studio_tasks_follow_the_documented_format(made):
         assert set(task["data"]) == set(pool.columns)  # the pool's own columns, nothing of ours
         assert isinstance(task["meta"], dict)
         assert task["meta"]["label_next_rank"] == i + 1
-        assert task["meta"]["label_next_reasons"] and all(isinstance(r, str) for r in task["meta"]["label_next_reasons"])
+        reasons = task["meta"]["label_next_reasons"]
+        assert reasons and all(isinstance(r, str) for r in reasons)
         row = task["meta"]["label_next_pool_row"]
         assert task["data"]["text"] == pool["text"].iloc[row]
         assert task["data"]["when"].startswith(str(pool["when"].iloc[row].date()))

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from application import assess
 from benchmarks.datagen import production_frame, training_frame
 from checks.mapping import ColumnMapping
-from application import assess
 from labelnext import Plan, select_batch
 from questionnaire import bundled_questionnaire
 from reports import build_report, render_html
