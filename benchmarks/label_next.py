@@ -18,7 +18,7 @@ from pathlib import Path
 
 from benchmarks.datagen import production_frame, training_frame
 from benchmarks.generate import DATA_DIR, label, write_chunked
-from benchmarks.run import measure, readiness
+from benchmarks.run import load_average, measure, readiness
 
 POOL_ROWS = 1_000_000
 TRAIN_ROWS = 200_000
@@ -47,6 +47,7 @@ def options(pool: Path, train: Path, budget: int) -> list[str]:
 def run(pool_rows: int = POOL_ROWS, train_rows: int = TRAIN_ROWS, budget: int = BUDGET, repeat: int = 1) -> list[str]:
     """Markdown lines: the rung's wall time and peak memory against the targets."""
     pool, train = files(pool_rows, train_rows)
+    load = load_average()
     runs = []
     with tempfile.TemporaryDirectory() as folder:
         for _ in range(repeat):
@@ -59,9 +60,11 @@ def run(pool_rows: int = POOL_ROWS, train_rows: int = TRAIN_ROWS, budget: int = 
     verdict = "within" if fastest.wall <= TARGET_SECONDS and fastest.peak_mb <= TARGET_MB else "OVER"
     return [f"### `readiness label-next` ({label(pool_rows)} pool rows, {label(train_rows)} training rows, "
             f"budget {budget:,})", "",
-            "| wall, end to end (s) | peak RSS (MB) | target |", "|---:|---:|---|",
-            f"| **{fastest.wall:.2f}** | **{fastest.peak_mb:,.0f}** | {verdict} {TARGET_SECONDS} s / "
-            f"{TARGET_MB:,} MB |", "", "Its own summary:", "", "```", fastest.output.strip(), "```"]
+            "| wall, end to end (s) | CPU, user + system (s) | peak RSS (MB) | target | load average before |",
+            "|---:|---:|---:|---|---|",
+            f"| **{fastest.wall:.2f}** | {fastest.cpu:.2f} | **{fastest.peak_mb:,.0f}** | "
+            f"{verdict} {TARGET_SECONDS} s / {TARGET_MB:,} MB | {load} |",
+            "", "Its own summary:", "", "```", fastest.output.strip(), "```"]
 
 
 def main(argv: list[str] | None = None) -> None:

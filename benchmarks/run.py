@@ -45,6 +45,7 @@ class Run:
     code: int
     output: str
     report: dict = field(default_factory=dict)
+    cpu: float = 0.0  # the child's user + system CPU seconds (less sensitive to other load than wall time)
 
 
 def data_options(r: Rung) -> list[str]:
@@ -65,7 +66,7 @@ def measure(args: list[str]) -> Run:
         child.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         text = out.read().decode("utf-8", errors="replace")
-    return Run(wall, usage.ru_maxrss / 1024, child.returncode, text)
+    return Run(wall, usage.ru_maxrss / 1024, child.returncode, text, cpu=usage.ru_utime + usage.ru_stime)
 
 
 def readiness() -> list[str]:

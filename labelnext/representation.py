@@ -4,7 +4,7 @@
   clipped to +-`CLIP` so one extreme value cannot dominate every distance;
 - categorical columns: one-hot of the `top_categories` most frequent training values, plus one column
   that is 1 for a value training never had (so a new category is *far* from training);
-- a text column: hashed word counts (`HashingVectorizer`, l2-normalised rows), no vocabulary to fit.
+- a text column: hashed word counts (`labelnext.text_features`, l2-normalised rows), no vocabulary to fit.
 
 `transform` returns a sparse matrix (float32). `project` maps it to a few dense dimensions with a
 fixed-seed Gaussian random projection, which keeps Euclidean distances within a small factor
@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 from scipy import sparse
-from sklearn.feature_extraction.text import HashingVectorizer
+
+from labelnext.text_features import hashed_words
 
 CLIP = 5.0
 
@@ -70,9 +71,7 @@ class Representation:
                                             shape=(n, len(known) + 1)))
         for col, kind in self.kinds.items():
             if kind == "text":
-                hasher = HashingVectorizer(n_features=self.text_features, alternate_sign=False, norm="l2",
-                                           dtype=np.float32)
-                blocks.append(hasher.transform(frame[col].fillna("").astype("str").to_numpy(dtype=object)))
+                blocks.append(hashed_words(frame[col], self.text_features))
         if not blocks:
             return sparse.csr_matrix((n, 0), dtype=np.float32)
         return sparse.hstack(blocks, format="csr", dtype=np.float32)

@@ -208,3 +208,21 @@ def test_degenerate_inputs_give_a_batch_not_a_crash(case):
     batch = select_batch(train, pool, ColumnMapping(label="label", text="text", segments=["channel"]),
                          Plan(budget=1))
     assert len(batch) == 1 and batch.reasons[0]
+
+
+def test_hashed_words_match_a_plain_python_count():
+    import string
+    import zlib
+
+    from labelnext.text_features import hashed_words
+
+    texts = pd.Series(["Refund, please!", "refund REFUND now", None, "", "...", "naïve café «ok»"], dtype="str")
+    n = 32
+    expected = np.zeros((len(texts), n))
+    for i, text in enumerate(texts):
+        words = [w.strip(string.punctuation + "«»") for w in str(text).lower().split()] if isinstance(text, str) else []
+        for w in filter(None, words):
+            expected[i, zlib.crc32(w.encode("utf-8")) % n] += 1
+    norms = np.linalg.norm(expected, axis=1, keepdims=True)
+    expected = np.divide(expected, norms, out=np.zeros_like(expected), where=norms > 0)
+    np.testing.assert_allclose(hashed_words(texts, n).toarray(), expected, atol=1e-6)
