@@ -3,9 +3,10 @@
 1. The pool is validated next to the training sample; rows that repeat a training row or an earlier
    pool row are not eligible (`labelnext.pool`).
 2. The budget is split by the strategies' shares (`labelnext.plan.quotas`).
-3. A quick model (`labelnext.model`) is fitted on the labeled training rows and scores a fixed-seed
-   sample of the eligible pool; coverage (`labelnext.coverage`), rare-class and uncertainty
-   (`labelnext.scores`) rankings are shortlisted.
+3. A quick model (`labelnext.model`) is fitted on the labeled training rows (on a worker thread, while
+   the pool is hashed and the coverage gaps are found) and scores a fixed-seed sample of the eligible
+   pool; coverage (`labelnext.coverage`), rare-class and uncertainty (`labelnext.scores`) rankings are
+   shortlisted.
 4. Near-duplicate texts among the shortlist and the training sample are found once (`labelnext.nearby`).
 5. The strategies fill their quotas in the order coverage, rare classes, uncertainty, skipping rows
    already chosen and near duplicates of training or of the batch; a quota a strategy cannot fill
@@ -17,6 +18,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import numpy as np
@@ -50,29 +52,37 @@ def select_batch(train: pd.DataFrame, pool: pd.DataFrame, mapping: ColumnMapping
     """
     found = Pool.of(train, pool, mapping)
     found.inputs.seed = plan.seed
-    eligible = found.eligible
-    if plan.budget > len(eligible):
-        excluded = len(found.frame) - len(eligible)
-        detail = (f", {excluded:,} of which repeat a training row or another pool row" if excluded else "")
-        raise LabelNextError(f"the budget ({plan.budget:,}) is larger than the pool: {len(found.frame):,} rows"
-                             f"{detail}, so at most {len(eligible):,} can be chosen")
+    if plan.budget > len(found.frame):
+        raise LabelNextError(f"the budget ({plan.budget:,}) is larger than the pool ({len(found.frame):,} rows)")
     stated, used = answer_thresholds(answers)
     thresholds = _thresholds(stated, overrides)
+    rep = Representation(found.kinds, plan.top_categories, plan.text_features, plan.seed)
+    train_rows = found.sample(np.arange(len(found.train)), plan.model_rows, salt=11)
+    rep.fit(found.train.iloc[train_rows])
+    # the quick model is fitted on a worker thread while this one hashes the pool and finds the gaps
+    # (numpy, scipy and pyarrow release the GIL in their heavy loops, so two cores share the work)
+    with ThreadPoolExecutor(1, thread_name_prefix="labelnext-model") as worker:
+        fitting = worker.submit(_fit, found, rep, train_rows, plan, thresholds)
+        eligible = found.eligible
+        if plan.budget > len(eligible):
+            raise LabelNextError(f"the budget ({plan.budget:,}) is larger than the pool: {len(found.frame):,} rows, "
+                                 f"{len(found.frame) - len(eligible):,} of which repeat a training row or another "
+                                 f"pool row, so at most {len(eligible):,} can be chosen")
+        gaps = coverage_gaps(found, thresholds)
+        model, rare, model_note = fitting.result()
     batch = Batch(quotas=quotas(plan.budget, plan.shares))
     batch.facts += used
     batch.facts.append(f"{len(found.frame):,} pool rows, {len(eligible):,} eligible "
                        f"({int(found.in_training.sum()):,} already in training, "
                        f"{int((found.repeated & ~found.in_training).sum()):,} repeated within the pool)")
-    rep = Representation(found.kinds, plan.top_categories, plan.text_features, plan.seed)
-    train_rows = found.sample(np.arange(len(found.train)), plan.model_rows, salt=11)
-    rep.fit(found.train.iloc[train_rows])
     batch.facts.append(f"representation: {len(found.columns)} shared column(s) "
                        f"({', '.join(f'{c} ({k})' for c, k in list(found.kinds.items())[:8])}"
                        f"{', ...' if len(found.kinds) > 8 else ''})")
+    if model_note:
+        batch.notes.append(model_note)
     limit = {s: q * plan.shortlist_factor + plan.shortlist_extra for s, q in batch.quotas.items()}
-    gaps = coverage_gaps(found, thresholds)
     rankings = {"coverage": coverage_ranking(found, gaps, limit["coverage"], plan.seed + 1)}
-    scored, rare = _score(found, rep, train_rows, plan, thresholds, batch)
+    scored = _predict(found, rep, model, rare, plan, batch) if model is not None else None
     if scored is None:
         note = ("no label column is mapped" if not mapping.label else "the model could not be fitted")
         rankings["rare"] = Ranking("rare", note=note)
@@ -111,21 +121,26 @@ def _thresholds(stated: dict[str, dict[str, Any]], overrides: dict[str, dict[str
     return {c: {**defaults[c], **stated.get(c, {}), **(overrides or {}).get(c, {})} for c in THRESHOLD_CHECKS}
 
 
-def _score(found: Pool, rep: Representation, train_rows: np.ndarray, plan: Plan,
-           thresholds: dict[str, dict[str, Any]], batch: Batch) -> tuple[Scored | None, pd.Series]:
-    """Fit the quick model on the labeled training sample and score a sample of the eligible pool."""
+def _fit(found: Pool, rep: Representation, train_rows: np.ndarray, plan: Plan,
+         thresholds: dict[str, dict[str, Any]]) -> tuple[QuickModel | None, pd.Series, str | None]:
+    """The quick model fitted on the labeled training sample, the rare classes, and why there is no model."""
     label = found.inputs.mapping.label
     if not label:
-        return None, pd.Series(dtype="int64")
+        return None, pd.Series(dtype="int64"), None
     labels = found.train[label].astype("str")
     known = found.train[label].notna().to_numpy()
     rare = rare_classes(labels[known], thresholds["rare_classes"])
     fit_rows = train_rows[known[train_rows]]
     if len(np.unique(labels.to_numpy()[fit_rows])) < 2:
-        batch.notes.append("model: the training sample has fewer than two labeled classes")
-        return None, rare
+        return None, rare, "model: the training sample has fewer than two labeled classes"
     model = QuickModel.fit(rep.transform(found.train.iloc[fit_rows]), labels.to_numpy()[fit_rows],
                            plan.folds, plan.seed)
+    return model, rare, None
+
+
+def _predict(found: Pool, rep: Representation, model: QuickModel, rare: pd.Series, plan: Plan,
+             batch: Batch) -> Scored:
+    """The model's probabilities for a fixed-seed sample of the eligible pool."""
     rows = found.sample(found.eligible, plan.score_rows, salt=17)
     proba = np.vstack([model.predict_proba(rep.transform(found.frame.iloc[rows[i:i + SCORE_CHUNK]]))
                        for i in range(0, len(rows), SCORE_CHUNK)])
@@ -133,7 +148,7 @@ def _score(found: Pool, rep: Representation, train_rows: np.ndarray, plan: Plan,
                        "eligible pool rows" + (" (fixed-seed sample)" if len(rows) < len(found.eligible) else ""))
     if not rare.empty:
         batch.facts.append("rare classes in training: " + ", ".join(f"{k} ({int(v)})" for k, v in rare.items()))
-    return Scored(rows, proba, model.classes), rare
+    return Scored(rows, proba, model.classes)
 
 
 def _take(batch: Batch, ranking: Ranking, want: int, nearby: Nearby, available: np.ndarray) -> int:

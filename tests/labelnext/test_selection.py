@@ -136,7 +136,7 @@ def test_distances_and_uncertainty_match_reference_implementations():
 
 def test_budget_larger_than_the_pool_is_refused(frames):
     train, pool = frames
-    with pytest.raises(LabelNextError, match="larger than the pool: 4,000 rows"):
+    with pytest.raises(LabelNextError, match=r"larger than the pool \(4,000 rows\)"):
         select_batch(train, pool, MAPPING, Plan(budget=4001))
 
 
