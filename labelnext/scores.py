@@ -53,13 +53,13 @@ def rare_ranking(scored: Scored, rare: pd.Series, limit: int) -> Ranking:
         name = str(rare.index[g])
         j = int(np.searchsorted(scored.classes, name))
         verb = "predicted" if best[i] == j else "could be"
-        reasons.append(f"{verb} {name} (p {scored.proba[i, j]:.2f}); {name} has "
-                       f"{_examples(int(rare.iloc[g]))} in training")
+        reasons.append(f"{verb} {name} (p {scored.proba[i, j]:.2f}), {name} has "
+                       f"{_examples(int(rare.iloc[g]))}")
     return Ranking("rare", scored.rows[local], reasons)
 
 
 def rare_note(scored: Scored, rare: pd.Series, row: int) -> str | None:
-    """'predicted X, n training examples' when the model's best guess for the row is a rare class."""
+    """'predicted X, X has n training examples' when the model's best guess for the row is a rare class."""
     i = scored.position(row)
     if i is None or rare.empty:
         return None
@@ -67,7 +67,7 @@ def rare_note(scored: Scored, rare: pd.Series, row: int) -> str | None:
     if name not in rare.index.astype(str):
         return None
     count = int(rare[rare.index.astype(str) == name].iloc[0])
-    return f"predicted {name}, {_examples(count)} in training"
+    return f"predicted {name}, {name} has {_examples(count)}"
 
 
 def uncertainty_ranking(scored: Scored, measure: str, limit: int) -> Ranking:
@@ -92,4 +92,4 @@ def uncertainty_reason(scored: Scored, i: int, measure: str) -> str:
 
 
 def _examples(n: int) -> str:
-    return f"{n} example{'s' if n != 1 else ''}"
+    return f"{n} training example{'s' if n != 1 else ''}"

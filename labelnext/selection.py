@@ -190,8 +190,8 @@ def _spread(batch: Batch, found: Pool, rep: Representation, spread: np.ndarray, 
 
     taken, distances = k_center(points, covered, want, available[local].copy(), excluded_with)
     for i, d in zip(taken, distances):
-        batch.add(int(spread[i]), "diversity", f"far from training and the rest of the batch (distance {d:.2f}; "
-                                                 f"median pool row {typical:.2f})")
+        batch.add(int(spread[i]), "diversity", f"far from training and the rest of the batch: distance {d:.2f} "
+                                                 f"to the nearest (a typical pool row: {typical:.2f})")
     batch.facts.append(f"diversity: k-center greedy over {len(spread):,} eligible pool rows (fixed-seed sample), "
                        f"{len(centers_rows):,} training rows as covered points, distances on "
                        f"{points.shape[1]} dimensions")

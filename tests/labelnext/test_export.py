@@ -85,3 +85,9 @@ def test_unknown_format_is_refused(made):
     pool, batch = made
     with pytest.raises(ValueError, match="unknown format"):
         write_batch(batch, pool, "xml")
+
+
+def test_reasons_in_csv_split_back_into_the_same_list(made):
+    pool, batch = made
+    frame = pd.read_csv(io.BytesIO(write_batch(batch, pool, "csv")))
+    assert [r.split("; ") for r in frame["label_next_reasons"]] == batch.reasons

@@ -51,7 +51,7 @@ def test_rare_items_name_the_thin_class_and_its_training_count(frames, batch):
     train, _ = frames
     fraud = int((train["label"] == "fraud").sum())
     rare = [reasons[0] for reasons, s in zip(batch.reasons, batch.strategies) if s == "rare"]
-    assert rare and all(f"fraud has {fraud} examples in training" in r for r in rare)
+    assert rare and all(f"fraud has {fraud} training examples" in r for r in rare)
 
 
 def test_uncertainty_items_have_the_smallest_margins(batch):
