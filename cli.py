@@ -327,6 +327,70 @@ def check_cmd(data: DataOptions, fmt: FormatOption = Format.text) -> None:
         typer.echo(report_text(run.report))
 
 
+class BatchFormat(StrEnum):
+    csv = "csv"
+    label_studio = "label-studio"
+    jsonl = "jsonl"
+
+
+@app.command("label-next")
+@with_data_options
+def label_next_cmd(
+    budget: Annotated[int, typer.Option("--budget", min=1, help="How many items to choose.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the batch.")],
+    pool: Annotated[Path | None, typer.Option(
+        "--pool", help="Unlabeled pool to choose from (CSV, Parquet, JSONL, Excel); default: --production.")] = None,
+    batch_format: Annotated[BatchFormat, typer.Option("--format", help="File format of the batch.")] = BatchFormat.csv,
+    share: Annotated[list[str] | None, typer.Option(
+        "--share", help="STRATEGY=FRACTION (repeatable): coverage, rare, uncertainty, diversity; left-out "
+                        "strategies get 0. Default: coverage=0.3 rare=0.2 uncertainty=0.3 diversity=0.2.")] = None,
+    measure: Annotated[str, typer.Option("--uncertainty", help="margin or entropy.")] = "margin",
+    seed: Annotated[int, typer.Option("--seed", help="Seed of every sample and model.")] = 20240601,
+    answers: Annotated[Path | None, typer.Option(
+        "--answers", help="Answers file or assessment export: its minimum examples per class / slice set the "
+                          "rare-class and coverage thresholds.")] = None,
+    *,
+    data: DataOptions,
+) -> None:
+    """Choose the next items to label from an unlabeled pool, each with its reasons (coverage gaps,
+    rare classes, uncertainty, diversity), and write them for a labeling tool."""
+    from pydantic import ValidationError
+
+    from checks.config import ConfigError, load_config
+    from checks.loading import DataLoadError, load_table
+    from checks.mapping import ColumnMapping
+    from labelnext import LabelNextError, Plan, select_batch, write_batch
+    from labelnext.plan import parse_shares
+
+    source = pool or data.production
+    if source is None or data.train is None:
+        fail("give the pool (--pool FILE) and the training sample (--train FILE)")
+    if data.annotations is not None:
+        fail("label-next does not use --annotations; leave it out")
+    stated = load_scoring_inputs(answers, None)[2] if answers is not None else None
+    try:
+        plan = Plan(budget=budget, seed=seed, uncertainty_measure=measure,
+                    **({"shares": parse_shares(share)} if share else {}))
+        overrides = load_config(data.checks_config) if data.checks_config else None
+        train_frame, pool_frame = load_table(data.train), load_table(source)
+        mapping = ColumnMapping(label=data.label, timestamp=data.time, text=data.text, id=data.id,
+                                segments=list(data.segment or []), edge_tag=data.edge_tag)
+        batch = select_batch(train_frame, pool_frame, mapping, plan, overrides, stated)
+        content = write_batch(batch, pool_frame, batch_format.value)
+    except ValidationError as exc:
+        fail("; ".join(e["msg"].removeprefix("Value error, ") for e in exc.errors()))
+    except (LabelNextError, DataLoadError, ConfigError) as exc:
+        fail(str(exc))
+    try:
+        output.write_bytes(content)
+    except OSError as exc:
+        fail(f"cannot write {output}: {exc.strerror}")
+    counts = ", ".join(f"{s} {n}" for s, n in batch.counts().items() if n)
+    typer.echo(f"Wrote {output}: {len(batch):,} items ({counts})")
+    for line in batch.facts + batch.notes:
+        typer.echo(f"  - {line}")
+
+
 @app.command("agreement")
 def agreement_cmd(
     file: Annotated[Path, typer.Argument(help="Annotations in long format (CSV, Parquet, JSONL, Excel).")],
