@@ -359,6 +359,7 @@ def label_next_cmd(
     from checks.config import ConfigError, load_config
     from checks.loading import DataLoadError, load_table
     from checks.mapping import ColumnMapping
+    from checks.roles import from_options
     from labelnext import LabelNextError, Plan, select_batch, write_batch
     from labelnext.plan import parse_shares
 
@@ -373,8 +374,7 @@ def label_next_cmd(
                     **({"shares": parse_shares(share)} if share else {}))
         overrides = load_config(data.checks_config) if data.checks_config else None
         train_frame, pool_frame = load_table(data.train), load_table(source)
-        mapping = ColumnMapping(label=data.label, timestamp=data.time, text=data.text, id=data.id,
-                                segments=list(data.segment or []), edge_tag=data.edge_tag)
+        mapping = ColumnMapping.model_validate(from_options(data.columns)[0])
         batch = select_batch(train_frame, pool_frame, mapping, plan, overrides, stated)
         content = write_batch(batch, pool_frame, batch_format.value)
     except ValidationError as exc:
