@@ -95,7 +95,7 @@ def score(
     if ruleset is None:
         ruleset = bundled_rules() if bundled else load_rules(questionnaire)
     if claims is None:
-        claims = bundled_claims() if bundled else load_claims(questionnaire)
+        claims = bundled_claims() if bundled else load_claims(questionnaire) if check_metrics else ClaimSet()
     causes = causes if causes is not None else causes_for(questionnaire)
     effective = effective_answers(questionnaire, answers)
     outcomes = evaluate_claims(questionnaire, effective, check_metrics or {}, claims,
