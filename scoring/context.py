@@ -5,6 +5,7 @@ targets. For each finding the votes add up, but the net move is bounded (`config
 - at most `max_steps` (one) step, two only when a modifier marked `two_steps` says why;
 - an answer whose risk is below `min_risk_to_raise` is never raised (best practice stays best practice);
 - context alone never makes a finding critical: a raise stops at high;
+- a rule that already reads a context question is not moved again by a modifier reading it;
 - each step multiplies the finding's weight by `weight_per_step` (a step down divides), so context
   also shows in the score, and an answer's weight still grows with its risk.
 Each moved finding names the context in words, e.g. "raised one step: safety-critical or regulated use".
@@ -32,7 +33,11 @@ class ContextEffect:
     note: str | None
 
 
-def _targets(mod: Modifier, finding: Finding) -> bool:
+def _targets(mod: Modifier, finding: Finding, reads: dict[str, set[str]]) -> bool:
+    """Whether the modifier acts on the finding; a rule that already reads the modifier's context is not
+    raised again by it (the context counts once)."""
+    if reads.get(finding.id, set()) & mod.when.questions():
+        return False
     return finding.area in mod.areas or bool(finding.question_id and finding.question_id in mod.questions)
 
 
@@ -57,10 +62,11 @@ def apply_context(ruleset: RuleSet, effective: dict[str, Any], findings: list[Fi
                   config: ScoringConfig) -> tuple[dict[str, ContextEffect], list[AppliedModifier]]:
     """Shift severities in place within the bounds; returns each moved finding's effect and the modifiers used."""
     active = [m for m in ruleset.modifiers if m.when.holds(effective)]
+    reads = {f"rule:{r.id}": r.when.questions() for r in ruleset.rules}
     effects: dict[str, ContextEffect] = {}
     touched: dict[str, list[str]] = {m.id: [] for m in active}
     for f in findings:
-        votes = [m for m in active if _targets(m, f)]
+        votes = [m for m in active if _targets(m, f, reads)]
         steps = _net(votes, f, config)
         if not steps:
             continue

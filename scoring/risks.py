@@ -4,7 +4,7 @@
 2. A rule that fires restates the answers of its own area that it reads: those answer findings become
    evidence of the rule's cause instead of risks of their own.
 3. A claim replaces and upgrades the finding of the check it quotes: the data contradicting an answer
-   weighs one step more than the same data on its own.
+   weighs one step more than the same data on its own (up to high; only a claim declared critical is).
 4. Each piece of evidence weighs its risk level (answers) or its severity's weight (rules, checks,
    claims), times the context's factor. A risk weighs the most its evidence weighs, but never less
    than the sum of its answers, so a rule never makes the answers it restates cheaper.
@@ -17,7 +17,7 @@ from scoring.causes import CauseCatalogue
 from scoring.claims import ClaimSet
 from scoring.config import ScoringConfig
 from scoring.context import ContextEffect
-from scoring.findings import Finding
+from scoring.findings import Finding, Severity
 from scoring.rules import RuleSet
 from scoring.scorecard import Risk
 
@@ -44,7 +44,8 @@ def assign_causes(findings: list[Finding], catalogue: CauseCatalogue, questionna
 
 
 def upgrade_claims(findings: list[Finding], claims: ClaimSet) -> set[str]:
-    """A claim stands one step above the finding of its own check in the same cause; returns the upgraded ids."""
+    """A claim stands one step above the finding of its own check in the same cause, up to high (a claim
+    is critical only when `claims.yaml` declares it so); returns the upgraded ids."""
     checks_of = {f"claim:{c.id}": c.evidence.check for c in claims.claims}
     upgraded = set()
     for claim in (f for f in findings if f.kind == "claim"):
@@ -52,7 +53,8 @@ def upgrade_claims(findings: list[Finding], claims: ClaimSet) -> set[str]:
                 and f.check == checks_of.get(claim.id)]
         if not same:
             continue
-        above = max((f.severity for f in same), key=lambda s: s.rank).shifted(1)
+        above = min(max((f.severity for f in same), key=lambda s: s.rank).shifted(1), Severity.high,
+                    key=lambda s: s.rank)
         if above.rank > claim.severity.rank:
             claim.severity = above
             upgraded.add(claim.id)
