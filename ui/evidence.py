@@ -40,10 +40,10 @@ def report_from_saved(saved: dict[str, Any] | None) -> CheckReport | None:
 
 
 def claims(card: Scorecard) -> list[Finding]:
-    """Risks where an answer and the data disagree (kind 'claim'), most severe first."""
-    return [r for r in card.risks if r.kind == "claim"]
+    """Evidence where an answer and the data disagree (kind 'claim'), most severe risk first."""
+    return card.evidence("claim")
 
 
 def data_findings(card: Scorecard) -> list[Finding]:
-    """Risks raised by the data checks themselves."""
-    return [r for r in card.risks if r.kind == "check"]
+    """Evidence raised by the data checks themselves."""
+    return card.evidence("check")
