@@ -12,7 +12,8 @@ def scorecard_text(scorecard: Scorecard, questionnaire: Questionnaire, top: int 
     titles = {a.id: a.title for a in questionnaire.areas}
     lines = [
         f"Verdict: {scorecard.verdict.label.upper()}   overall {scorecard.overall}/100   "
-        f"({scorecard.answered} of {scorecard.applicable} decisions made; questionnaire {scorecard.questionnaire_version})",
+        f"({scorecard.answered} of {scorecard.applicable} decisions made; "
+        f"questionnaire {scorecard.questionnaire_version})",
     ]
     lines += [f"  - {r}" for r in scorecard.verdict_reasons]
     if scorecard.gates:
@@ -29,7 +30,8 @@ def scorecard_text(scorecard: Scorecard, questionnaire: Questionnaire, top: int 
     lines += ["", f"Top risks ({len(scorecard.risks)} in all)"]
     for r in scorecard.risks[:top]:
         evidence = f"; {len(r.evidence)} pieces of evidence" if len(r.evidence) > 1 else ""
-        lines.append(f"  [{r.severity.value.upper():<8}] {r.title}  ({titles.get(r.area, r.area)}; {r.source}{evidence})")
+        where = f"{titles.get(r.area, r.area)}; {r.source}{evidence}"
+        lines.append(f"  [{r.severity.value.upper():<8}] {r.title}  ({where})")
         lines += textwrap.wrap(r.why, 92, initial_indent="             ", subsequent_indent="             ")
         lines += [f"             ({note})" for note in r.adjustments]
     if scorecard.modifiers:

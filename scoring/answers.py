@@ -13,6 +13,7 @@ from questionnaire.conditions import Condition
 from questionnaire.schema import UNKNOWN, Question, Questionnaire, QuestionType, Risky
 from scoring.config import ScoringConfig
 from scoring.findings import Action, Finding
+from vocabulary import FindingKind
 
 
 def _blank(value: Any) -> bool:
@@ -114,7 +115,7 @@ def answer_findings(questionnaire: Questionnaire, effective: dict[str, Any], con
                     title=risky.finding or q.topic,
                     why=(risky.why or q.help).strip(),
                     action=Action(text=risky.action or "", owner=risky.owner or q.owner, due=risky.due or q.due),
-                    kind="answer",
+                    kind=FindingKind.answer,
                     source=f"answer:{q.id}={shown}",
                     question_id=q.id,
                     risk=risky.risk,

@@ -7,7 +7,8 @@ from scoring.claims import ClaimOutcome
 from scoring.scorecard import AreaBasis
 
 
-def area_basis(questionnaire: Questionnaire, checks_run: dict[str, str], claims: list[ClaimOutcome]) -> dict[str, AreaBasis]:
+def area_basis(questionnaire: Questionnaire, checks_run: dict[str, str],
+               claims: list[ClaimOutcome]) -> dict[str, AreaBasis]:
     """Per scored area: how many data checks ran on it, and how many claims the data confirmed or contradicted.
 
     `checks_run` maps the id of each check that ran (status ok or finding) to its area.

@@ -89,7 +89,8 @@ def load_causes(questionnaire: Questionnaire, ruleset: RuleSet, claims: ClaimSet
             raise QuestionnaireError(path, f"cause '{cid}' names unknown area '{cause.area}'")
         for source in SOURCES:
             for item in getattr(cause, source):
-                if known[source] is not None and item not in known[source]:
+                names = known[source]
+                if names is not None and item not in names:
                     raise QuestionnaireError(path, f"cause '{cid}' names unknown {source[:-1]} '{item}'")
                 if (source, item) in seen:
                     raise QuestionnaireError(path, f"{source[:-1]} '{item}' is named by causes "

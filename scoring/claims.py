@@ -23,7 +23,8 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from questionnaire.conditions import Condition, compare
 from questionnaire.loader import QuestionnaireError, bundled_questionnaire, check_condition_values, load_yaml_model
 from questionnaire.schema import Questionnaire
-from scoring.findings import Action, Finding, Severity
+from scoring.findings import Action, Finding
+from vocabulary import FindingKind, Severity
 
 DEFAULT_CLAIMS = Path(__file__).with_name("claims.yaml")
 _TESTS = ("gte", "gt", "lte", "lt", "below_answer", "at_threshold")
@@ -203,7 +204,8 @@ def evaluate_claims(
 
 def _finding(questionnaire: Questionnaire, claim: Claim, claimed: Any, measured: float) -> Finding:
     anchor = claim.answer
-    option = questionnaire.question(anchor).option(claimed) if isinstance(claimed, str) else None
+    question = questionnaire.question(anchor)
+    option = question.option(claimed) if question is not None and isinstance(claimed, str) else None
     claimed_text = option.label if option else _shown(claimed)
     return Finding(
         id=f"claim:{claim.id}",
@@ -212,7 +214,7 @@ def _finding(questionnaire: Questionnaire, claim: Claim, claimed: Any, measured:
         title=claim.title,
         why=claim.why.strip().format(claimed=claimed_text, measured=_number(measured)),
         action=claim.action,
-        kind="claim",
+        kind=FindingKind.claim,
         source=f"claim:{claim.id} ({anchor}={_shown(claimed)} vs {claim.evidence.check}.{claim.evidence.metric}"
         f"={_number(measured)})",
         question_id=anchor,

@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from scoring.config import ScoringConfig
-from scoring.findings import Finding, Severity
+from scoring.findings import Finding
 from scoring.rules import Modifier, RuleSet
 from scoring.scorecard import AppliedModifier
+from vocabulary import Severity
 
 STEPS_IN_WORDS = {1: "one step", 2: "two steps"}
 
@@ -79,7 +80,8 @@ def apply_context(ruleset: RuleSet, effective: dict[str, Any], findings: list[Fi
         f.modified_by = [m.id for m in voters]
         for m in voters:
             touched[m.id].append(f.id)
-        effects[f.id] = ContextEffect(steps, config.context.weight_per_step ** steps, _note(steps, moved, before, voters))
+        factor = config.context.weight_per_step ** steps
+        effects[f.id] = ContextEffect(steps, factor, _note(steps, moved, before, voters))
     applied = [AppliedModifier(id=m.id, shift=m.shift, reason=m.reason.strip(), finding_ids=touched[m.id])
                for m in active if touched[m.id]]
     return effects, applied

@@ -22,7 +22,7 @@ The method, step by step (the report's appendix states the same):
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from questionnaire.loader import bundled_questionnaire
@@ -43,7 +43,7 @@ from scoring.verdict import stage_gates, verdict
 __all__ = ["effective_answers", "plan_actions", "score", "score_with_checks"]
 
 
-def plan_actions(ranked: list[Finding]) -> list[PlannedAction]:
+def plan_actions(ranked: Sequence[Finding]) -> list[PlannedAction]:
     """One action per distinct recommendation, prioritised by the most severe finding that calls for it."""
     by_text: dict[str, PlannedAction] = {}
     for f in ranked:

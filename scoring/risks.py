@@ -17,9 +17,10 @@ from scoring.causes import CauseCatalogue
 from scoring.claims import ClaimSet
 from scoring.config import ScoringConfig
 from scoring.context import ContextEffect
-from scoring.findings import Finding, Severity
+from scoring.findings import Finding
 from scoring.rules import RuleSet
 from scoring.scorecard import Risk
+from vocabulary import Severity
 
 LEAD_ORDER = {"claim": 3, "rule": 2, "check": 1, "answer": 0}  # which evidence speaks for a risk on a tie
 CLAIM_UPGRADE = "raised one step: the uploaded data contradicts your answer"
@@ -82,7 +83,7 @@ def build_risks(findings: list[Finding], catalogue: CauseCatalogue, weights: dic
         lead = _lead(evidence, w)
         ordered = sorted(evidence, key=lambda f: (-f.severity.rank, -LEAD_ORDER.get(f.kind, 0), -w[f.id]))
         notes = [CLAIM_UPGRADE for f in ordered if f.id in upgraded]
-        notes += [effects[f.id].note for f in ordered if f.id in effects and effects[f.id].note]
+        notes += [note for f in ordered if f.id in effects and (note := effects[f.id].note)]
         declared = catalogue.causes.get(cause_id)
         risks.append(Risk(
             **lead.model_dump(exclude={"id", "area", "cause", "question_id", "modified_by"}),

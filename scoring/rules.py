@@ -16,7 +16,8 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from questionnaire.conditions import Condition
 from questionnaire.loader import QuestionnaireError, bundled_questionnaire, check_condition_values, load_yaml_model
 from questionnaire.schema import Questionnaire
-from scoring.findings import Action, Finding, Severity
+from scoring.findings import Action, Finding
+from vocabulary import FindingKind, Severity
 
 DEFAULT_RULES = Path(__file__).with_name("rules.yaml")
 
@@ -81,7 +82,8 @@ def load_rules(questionnaire: Questionnaire, path: Path | str = DEFAULT_RULES) -
     ids = [r.id for r in ruleset.rules] + [m.id for m in ruleset.modifiers]
     if len(set(ids)) != len(ids):
         raise QuestionnaireError(path, "rule and modifier ids must be unique")
-    for item in [*ruleset.rules, *ruleset.modifiers]:
+    items: list[Rule | Modifier] = [*ruleset.rules, *ruleset.modifiers]
+    for item in items:
         check_condition_values(path, item.id, item.when, questions)
         targets = [item.area] if isinstance(item, Rule) else item.areas
         unknown_areas = [a for a in targets if a not in area_ids]
@@ -116,7 +118,7 @@ def rule_findings(questionnaire: Questionnaire, ruleset: RuleSet, effective: dic
             title=rule.title,
             why=rule.why.strip(),
             action=rule.action,
-            kind="rule",
+            kind=FindingKind.rule,
             source=f"rule:{rule.id}",
             question_id=_anchor(questionnaire, rule.when.questions()),
             risk=weights[rule.severity],

@@ -2,21 +2,10 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
-
 from pydantic import BaseModel, Field
 
-from scoring.findings import Finding, Severity, Stage
-
-
-class Verdict(StrEnum):
-    ready = "ready"
-    ready_with_conditions = "ready_with_conditions"
-    not_ready = "not_ready"
-
-    @property
-    def label(self) -> str:
-        return {"ready": "Ready", "ready_with_conditions": "Ready with conditions", "not_ready": "Not ready"}[self]
+from scoring.findings import Finding
+from vocabulary import Severity, Stage, Verdict
 
 
 class Risk(Finding):
@@ -29,8 +18,8 @@ class Risk(Finding):
 
     evidence: list[Finding] = Field(default_factory=list, description="strongest first")
     weight: float = Field(default=0.0, ge=0, description="what the risk deducts: see docs/checks.md, Scoring")
-    adjustments: list[str] = Field(default_factory=list,
-                                   description="why the severity moved, in words, e.g. 'raised one step: personal data'")
+    adjustments: list[str] = Field(
+        default_factory=list, description="why the severity moved, in words, e.g. 'raised one step: personal data'")
 
     @property
     def kinds(self) -> set[str]:

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from questionnaire.schema import UNKNOWN, Questionnaire
 from scoring.config import ScoringConfig
-from scoring.findings import Severity, Stage
-from scoring.scorecard import Risk, StageGate, Verdict
+from scoring.scorecard import Risk, StageGate
+from vocabulary import Severity, Stage, Verdict
 
 GATES = {
     Stage.before_kickoff: "Ready to kick off",
@@ -84,7 +84,8 @@ def verdict(config: ScoringConfig, areas: dict[str, float], overall: float, risk
     open_now = list(dict.fromkeys(q for g in start for q in g.open_decisions))
     if blockers:
         named = [r for r in risks if r.id in blockers]
-        reasons.append(f"{len(named)} high or critical risk(s) to resolve before kickoff or labeling: " + _titles(named))
+        reasons.append(f"{len(named)} high or critical risk(s) to resolve before kickoff or labeling: "
+                       + _titles(named))
     if open_now:
         reasons.append(f"{len(open_now)} decision(s) due before kickoff or labeling are still open")
     later = [r for r in risks if _blocking(r) and r.id not in blockers]

@@ -17,10 +17,10 @@ import yaml
 from questionnaire import bundled_questionnaire
 from questionnaire.schema import UNKNOWN
 from scoring.engine import score_with_checks
-from scoring.findings import Severity, Stage
 from scoring.scorecard import Scorecard
 from tests.answer_sets import extreme_answers, undecided_answers
 from tests.calibration.data import BUILDERS
+from vocabulary import Severity, Stage
 
 Q = bundled_questionnaire()
 CASES = Path(__file__).with_name("cases")
@@ -93,7 +93,8 @@ def test_stage_gates(name):
     gates = {g.stage: g for g in card.gates}
     for gate, item in (case(name)["expect"].get("gates") or {}).items():
         got = gates[GATE[gate]]
-        assert got.ready is item["ready"], f"{item['why']} | {gate}: blocking {got.blocking_risks}, open {got.open_decisions}"
+        blocked = f"blocking {got.blocking_risks}, open {got.open_decisions}"
+        assert got.ready is item["ready"], f"{item['why']} | {gate}: {blocked}"
 
 
 @pytest.mark.parametrize("name", NAMES)

@@ -7,12 +7,13 @@ from pathlib import Path
 import pytest
 
 from checks.inputs import CheckInputs  # noqa: F401  (imported so the registry is populated)
-from questionnaire import bundled_questionnaire
 from checks.registry import default_thresholds
+from questionnaire import bundled_questionnaire
 from scoring.claims import bundled_claims
 from scoring.engine import score
-from scoring.findings import Finding, Severity
+from scoring.findings import Finding
 from tests.answer_sets import extreme_answers, satisfying
+from vocabulary import Severity
 
 Q = bundled_questionnaire()
 CLAIMS = bundled_claims().claims
@@ -91,9 +92,9 @@ def test_shared_ids_below_the_leakage_checks_own_bound_say_nothing():
 
 
 def test_every_claim_names_a_registered_check_and_a_metric_it_reports(tmp_path: Path):
+    from benchmarks import datagen
     from checks.registry import REGISTRY, run_checks
     from checks.sources import build_inputs
-    from benchmarks import datagen
 
     files = datagen.write_samples(tmp_path, 3000, 800, 300)
     inputs = build_inputs(

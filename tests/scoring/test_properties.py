@@ -21,9 +21,9 @@ from questionnaire.schema import UNKNOWN, Question, QuestionType
 from scoring.answers import effective_answers
 from scoring.config import default_scoring_config
 from scoring.engine import score
-from scoring.findings import Severity
 from scoring.rules import RuleSet, bundled_rules
 from tests.answer_sets import extreme_answers
+from vocabulary import Severity
 
 Q = bundled_questionnaire()
 CONTEXT = [q for q in Q.areas[0].questions if q.scored]
@@ -65,7 +65,8 @@ def contexts(draw) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for q in CONTEXT:
         if q.type == QuestionType.multi:
-            out[q.id] = draw(st.lists(st.sampled_from([o.value for o in q.options]), min_size=1, max_size=3, unique=True))
+            values = st.sampled_from([o.value for o in q.options])
+            out[q.id] = draw(st.lists(values, min_size=1, max_size=3, unique=True))
         elif q.type == QuestionType.number:
             out[q.id] = draw(st.sampled_from([int(q.min), 1000, 200000]))
         elif q.options:
