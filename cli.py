@@ -159,7 +159,7 @@ class DataOptions:
     def given(self) -> bool:
         return self.train is not None or self.annotations is not None
 
-    def run_checks(self):
+    def run_checks(self, thresholds: dict[str, dict[str, Any]] | None = None):
         """Load the files once and run every data check (a `CheckRun`); `fail` (exit 2) on a data or config problem."""
         import datetime as dt
 
@@ -175,6 +175,8 @@ class DataOptions:
             fail(f"--today {self.today!r} is not a date; write it as YYYY-MM-DD")
         try:
             overrides = load_config(self.checks_config) if self.checks_config else {}
+            for check, values in (thresholds or {}).items():  # the answers' own minimums; the file wins
+                overrides[check] = {**values, **overrides.get(check, {})}
             paths = {"train": self.train, "production": self.production, "annotations": self.annotations}
             files = {role: read_path(role, path) for role, path in paths.items() if path is not None}
             columns = ColumnMapping(label=self.label, timestamp=self.time, text=self.text, id=self.id,
@@ -188,8 +190,8 @@ class DataOptions:
         except (ConfigError, DataLoadError, ValueError) as exc:
             fail(str(exc))
 
-    def run_checks_if_given(self):
-        return self.run_checks() if self.given else None
+    def run_checks_if_given(self, thresholds: dict[str, dict[str, Any]] | None = None):
+        return self.run_checks(thresholds) if self.given else None
 
 
 def with_data_options(command: Callable) -> Callable:
@@ -214,9 +216,10 @@ def assess_answers(answers_path: Path, scoring_config: Path | None, data: DataOp
     check run), and assess them together: the `AssessmentResult` the app and the report also use."""
     from application import assess
     from checks.check_run import CheckRun
+    from scoring.claims import check_config_from_answers
 
     q, source, values, config = load_scoring_inputs(answers_path, scoring_config)
-    check_run = data.run_checks_if_given()
+    check_run = data.run_checks_if_given(check_config_from_answers(q, values))
     if check_run is None and source.checks:
         try:
             check_run = CheckRun.from_json(source.checks)  # the check run stored with an exported revision

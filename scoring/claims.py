@@ -148,12 +148,11 @@ def _shown(value: Any) -> str:
 
 
 def check_config_from_answers(questionnaire: Questionnaire, answers: dict[str, Any],
-                              base: dict[str, dict[str, Any]] | None = None,
                               claims: ClaimSet | None = None) -> dict[str, dict[str, Any]]:
-    """The checks' configuration with the answers' own minimums as thresholds (a `base` config wins).
+    """Check thresholds taken from the answers' own minimums ({check id: {threshold: value}}).
 
-    Pass the result to the check runner, so that a check judges the data by the number the team
-    committed to, and its claim and its finding agree on where the line is.
+    Pass them to the check runner (under any explicit threshold file), so that a check judges the
+    data by the number the team committed to, and its claim and its finding agree on where the line is.
     """
     claims = claims or _claims_for(questionnaire)
     config: dict[str, dict[str, Any]] = {}
@@ -161,8 +160,6 @@ def check_config_from_answers(questionnaire: Questionnaire, answers: dict[str, A
         value = answers.get(limit.answer)
         if isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0:
             config.setdefault(limit.check, {})[limit.threshold] = value
-    for check, values in (base or {}).items():
-        config.setdefault(check, {}).update(values)
     return config
 
 
