@@ -148,11 +148,13 @@ def _shown(value: Any) -> str:
 
 
 def check_config_from_answers(questionnaire: Questionnaire, answers: dict[str, Any],
+                              overrides: dict[str, dict[str, Any]] | None = None,
                               claims: ClaimSet | None = None) -> dict[str, dict[str, Any]]:
-    """Check thresholds taken from the answers' own minimums ({check id: {threshold: value}}).
+    """The checks' configuration ({check id: {threshold: value}}): the answers' own minimums as
+    thresholds, under the explicit `overrides` (a threshold file or the app's choices), which win.
 
-    Pass them to the check runner (under any explicit threshold file), so that a check judges the
-    data by the number the team committed to, and its claim and its finding agree on where the line is.
+    The app and the CLI run the checks with it, so that a check judges the data by the number the team
+    committed to, and its claim and its finding agree on where the line is.
     """
     claims = claims or _claims_for(questionnaire)
     config: dict[str, dict[str, Any]] = {}
@@ -160,6 +162,8 @@ def check_config_from_answers(questionnaire: Questionnaire, answers: dict[str, A
         value = answers.get(limit.answer)
         if isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0:
             config.setdefault(limit.check, {})[limit.threshold] = value
+    for check, values in (overrides or {}).items():
+        config[check] = {**config.get(check, {}), **values}
     return config
 
 

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 import pytest
+import yaml
+from typer.testing import CliRunner
 
 from checks.config import validate_config
 from checks.inputs import CheckInputs
 from checks.mapping import ColumnMapping
 from checks.registry import default_thresholds, run_checks
+from cli import app
 from questionnaire import bundled_questionnaire
 from questionnaire.schema import UNKNOWN
 from scoring.claims import bundled_claims, check_config_from_answers
@@ -60,3 +65,18 @@ def test_the_check_and_its_claim_draw_the_line_at_the_stated_minimum(stated, fla
         assert risk is card.risk_of(next(f for f in evidence if f.startswith("check:class_volume")))
     assert card.basis["volume_quality"].data
     assert card.basis["volume_quality"].claims_confirmed == (0 if flagged else 1)
+
+
+@pytest.mark.parametrize(("stated", "flagged"), [(100, True), (60, False)])
+def test_the_cli_runs_the_checks_with_the_answers_minimums(tmp_path, stated, flagged):
+    """`readiness score` with data judges class volume by the team's own minimum, not the default 200."""
+    train = tmp_path / "train.csv"
+    _train(60).to_csv(train, index=False)
+    answers = tmp_path / "answers.yaml"
+    values = {**extreme_answers(Q, worst=False), "vol_min_per_class": stated}
+    answers.write_text(yaml.safe_dump({"questionnaire_version": Q.version, "answers": values}))
+    result = CliRunner().invoke(app, ["score", str(answers), "--format", "json", "--train", str(train),
+                                      "--label", "label"])
+    assert result.exit_code == 0, result.output
+    evidence = [e["id"] for r in json.loads(result.stdout)["risks"] for e in r["evidence"]]
+    assert any(e.startswith("check:class_volume") for e in evidence) is flagged
