@@ -6,7 +6,7 @@ import streamlit as st
 
 from questionnaire import Questionnaire
 from ui import draft as drafts
-from ui import routes, services
+from ui import routes, sample_step, services
 from ui.draft import Draft
 from ui.format import plain, relative_time
 from ui.steps import Progress, Status, Step, wizard_steps
@@ -124,6 +124,8 @@ def _navigation(draft: Draft, steps: list[Step], index: int, progress: dict[str,
         forward.button("Next", key="wiz:next", type="primary", icon=":material/arrow_forward:",
                        icon_position="right", shortcut="Alt+N", on_click=_next,
                        args=(draft, steps[index], steps[index + 1].id, questionnaire), width="stretch")
-    elif forward.button("See results", key="wiz:results", type="primary", icon=":material/insights:",
-                        width="stretch"):
-        routes.go("results")
+    else:  # one primary action at a time: "Run checks" while uploaded files wait for their checks
+        waiting = steps[index].id == sample_step.STEP_ID and sample_step.awaiting_run(draft, questionnaire)
+        if forward.button("See results", key="wiz:results", type="secondary" if waiting else "primary",
+                          icon=":material/insights:", width="stretch"):
+            routes.go("results")
