@@ -369,7 +369,10 @@ def agreement_cmd(
         require_columns(frame, AnnotationMapping(item=item, annotator=annotator, label=label, timestamp=time),
                         file.name)
         if time:
-            frame[time], _ = to_naive_datetime(frame[time])
+            frame[time], unusable = to_naive_datetime(frame[time])
+            if unusable:
+                typer.echo(f"note: {unusable} value(s) of '{time}' are not usable dates (such as a 9999-12-31 "
+                           "'no end' marker) and were treated as missing", err=True)
         result = compute_agreement(frame, item, annotator, label, level=level.value, timestamp=time).to_json()
     except (DataLoadError, AgreementInputError) as exc:
         fail(str(exc))
