@@ -455,9 +455,12 @@ def import_cmd(
 ) -> None:
     """Import an exported assessment (always as a new assessment; nothing is overwritten)."""
     from assessments import StoreError
+    from safety.documents import DocumentError, read_bounded
 
     try:
-        data = file.read_bytes()
+        data = read_bounded(file)
+    except DocumentError as exc:
+        fail(f"{file}: {exc}")
     except OSError as exc:
         fail(f"cannot read {file}: {exc.strerror}")
     store = _store()

@@ -96,6 +96,16 @@ def migrate(engine: Engine, revision: str = "head") -> None:
         command.upgrade(config, revision)
 
 
+def schema_is_current(engine: Engine) -> bool:
+    """Whether the database is already at the newest migration (read without taking any write lock)."""
+    from alembic.script import ScriptDirectory
+
+    try:
+        return current_schema_revision(engine) == ScriptDirectory.from_config(alembic_config()).get_current_head()
+    except Exception:  # noqa: BLE001 - an unreadable or missing version table: let `migrate` decide
+        return False
+
+
 def current_schema_revision(engine: Engine) -> str | None:
     """The alembic revision the database is at, or None for an empty database."""
     from alembic.runtime.migration import MigrationContext

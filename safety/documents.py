@@ -10,6 +10,7 @@ read as JSON (YAML would cap its keys at 1,024 characters).
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -29,7 +30,8 @@ def load_document(raw: bytes | str, *, limits: DocumentLimits | None = None) -> 
     limits = limits or DOCUMENT
     data = raw.encode("utf-8") if isinstance(raw, str) else raw
     if len(data) > limits.max_bytes:
-        raise DocumentError(f"the file is {size(len(data))}, over the limit of {size(limits.max_bytes)}")
+        raise DocumentError(f"the file is {size(len(data))}, over the limit of {size(limits.max_bytes)}; answers "
+                            "and exports are far smaller, so this is not one")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -99,3 +101,33 @@ def _too_deep(depth: int, limits: DocumentLimits) -> str:
 
 def _first_line(exc: Exception) -> str:
     return " ".join(str(exc).split())[:300]
+
+
+def read_document_file(path: Path, *, limits: DocumentLimits | None = None) -> Any:
+    """Read and parse a JSON or YAML file within `limits` (size checked before reading); raises `DocumentError`."""
+    limits = limits or DOCUMENT
+    data = read_bounded(path, limits)
+    if path.suffix.lower() == ".json":
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise DocumentError("the file is not UTF-8 text") from None
+        return load_json(text, limits=limits)
+    return load_document(data, limits=limits)
+
+
+def read_bounded(path: Path, limits: DocumentLimits | None = None) -> bytes:
+    """The bytes of a regular file of at most `limits.max_bytes` (never more is read); raises `DocumentError`."""
+    limits = limits or DOCUMENT
+    if not path.exists():
+        raise DocumentError("file not found")
+    if path.is_dir():
+        raise DocumentError("is a folder, not a file")
+    if not path.is_file():
+        raise DocumentError("is not a regular file (a device, a pipe or a socket); save it to a file first")
+    with path.open("rb") as handle:
+        data = handle.read(limits.max_bytes + 1)
+    if len(data) > limits.max_bytes:
+        raise DocumentError(f"the file is over the limit of {size(limits.max_bytes)}; answers and exports are "
+                            "far smaller, so this is not one")
+    return data
