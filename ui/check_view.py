@@ -19,6 +19,7 @@ from checks.report import CheckReport
 from questionnaire import Questionnaire
 from reports import charts
 from reports.evidence import CHART_BUILDERS, default_thresholds, drift_rows
+from safety.cells import safe_frame
 from scoring.findings import SEVERITY_ORDER, Finding
 from ui.evidence import saved_inputs
 from ui.format import plain, relative_time, severity_badge
@@ -103,7 +104,8 @@ def render_report(report: CheckReport, saved: dict[str, Any], questionnaire: Que
         render_charts(_memo(saved, "charts", lambda: [(title, caption, *for_streamlit(chart))
                                                       for title, caption, chart in evidence_charts(report)]), key=key)
     with tab_checks:
-        st.dataframe(_memo(saved, "status", lambda: status_rows(report, questionnaire)), hide_index=True, width="stretch",
+        st.dataframe(safe_frame(_memo(saved, "status", lambda: status_rows(report, questionnaire))), hide_index=True,
+                     width="stretch",
                      column_config={"Details": st.column_config.TextColumn(width="large"),
                                     "Seconds": st.column_config.NumberColumn(format="%.2f")})
 

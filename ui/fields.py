@@ -18,6 +18,7 @@ import streamlit as st
 from questionnaire import UNKNOWN, UNKNOWN_LABEL, Question, Questionnaire, QuestionType
 from questionnaire.answers import MAX_TEXT_LENGTH, AnswersError, normalize_answers
 from ui import draft as drafts
+from ui.errors import guarded_callback
 from ui.format import choice_label
 
 WIDGET_PREFIX = drafts.WIDGET_PREFIX
@@ -170,4 +171,4 @@ def _number(question: Question, value: Any, label: str, common: dict[str, Any]) 
         if box not in st.session_state:
             st.session_state[box] = unknown
         with columns[1]:
-            st.checkbox(UNKNOWN_LABEL, key=box, on_change=_unknown_toggled, args=(question,))
+            st.checkbox(UNKNOWN_LABEL, key=box, on_change=guarded_callback(_unknown_toggled), args=(question,))

@@ -14,10 +14,12 @@ import streamlit as st
 
 from checks.loading import DataLoadError
 from questionnaire import Questionnaire
+from safety.cells import safe_frame
 from ui import draft as drafts
 from ui.check_run import run_on_samples
 from ui.check_view import inputs_caption, render_report
 from ui.draft import Draft
+from ui.errors import guarded_callback
 from ui.evidence import report_from_saved, saved_inputs
 from ui.format import plain
 from ui.sample_session import LEVELS, WIDGET_PREFIX, SampleSession, received
@@ -91,7 +93,7 @@ def _upload_card(state: SampleSession, role: str) -> None:
     with st.container(border=True, height="stretch"):
         st.markdown(f"**{title}**  \n:gray[{purpose}]")
         st.file_uploader(f"Replace the {title.lower()}" if sample else f"Upload a {title.lower()}", type=FILE_TYPES,
-                         key=state.uploader_key(role), on_change=received, args=(state, role),
+                         key=state.uploader_key(role), on_change=guarded_callback(received), args=(state, role),
                          label_visibility="collapsed")
         if sample is None:
             st.caption("No file yet.")
@@ -103,7 +105,7 @@ def _upload_card(state: SampleSession, role: str) -> None:
         else:
             name.markdown(f":red[:material/error: **{plain(sample.name)}** cannot be used (see below)]")
         remove.button("", key=f"sample:remove:{role}", icon=":material/close:", type="tertiary",
-                      on_click=state.remove, args=(role,), help=f"Remove this {title.lower()}")
+                      on_click=guarded_callback(state.remove), args=(role,), help=f"Remove this {title.lower()}")
 
 
 def _size(size: int) -> str:
@@ -147,7 +149,7 @@ def _copy(target: dict[str, Any], role: str, key: str) -> None:
 def _select(target: dict[str, Any], role: str, label: str, help: str, columns: list[str], scope: str) -> None:
     value = target.get(role) if target.get(role) in columns else None
     key = _seeded(f"{scope}:{role}", value)
-    st.selectbox(label, [None, *columns], key=key, help=help, on_change=_copy, args=(target, role, key),
+    st.selectbox(label, [None, *columns], key=key, help=help, on_change=guarded_callback(_copy), args=(target, role, key),
                  format_func=lambda c: NONE_LABEL if c is None else c, placeholder=NONE_LABEL)
 
 
@@ -164,7 +166,7 @@ def _mapping(state: SampleSession) -> None:
         with grid[len(MAPPING_FIELDS) % 3]:
             chosen = [c for c in state.mapping.get("segments") or [] if c in columns]
             key = _seeded("map:segments", chosen)
-            st.multiselect("Segment columns", columns, key=key, on_change=_copy, args=(state.mapping, "segments", key),
+            st.multiselect("Segment columns", columns, key=key, on_change=guarded_callback(_copy), args=(state.mapping, "segments", key),
                            help="Groups the data should cover, such as region, language or device.",
                            placeholder="None chosen")
     annotations = state.usable().get("annotations")
@@ -177,7 +179,7 @@ def _mapping(state: SampleSession) -> None:
         with grid[4]:
             key = _seeded("ann:level", state.level)
             st.selectbox("Agreement level", LEVELS, key=key, help=LEVEL_HELP,
-                         on_change=lambda: setattr(state, "level", st.session_state[key]))
+                         on_change=guarded_callback(lambda: setattr(state, "level", st.session_state[key])))
 
 
 def mapping_problems(state: SampleSession) -> list[str]:
