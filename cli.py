@@ -309,8 +309,13 @@ def report_cmd(
                           author=author if author is not None else src.author)
     try:
         pdf = render_pdf(report, paper.value)
-    except ReportRenderError as exc:
-        fail(str(exc), code=3)
+    except ReportRenderError as exc:  # the HTML report is still made: the same content, printable from a browser
+        fallback = html or output.with_suffix(".html")
+        try:
+            fallback.write_text(render_html(report, paper.value), encoding="utf-8")
+        except OSError as write_error:
+            fail(f"{exc}; the HTML report could not be written either ({fallback}: {write_error.strerror})", code=3)
+        fail(f"{exc}. Wrote the HTML report to {fallback} instead: open it in a browser to read or print it.", code=3)
     outputs = [(output, pdf)]
     if html is not None:
         outputs.append((html, render_html(report, paper.value).encode("utf-8")))
