@@ -22,7 +22,8 @@ from sqlalchemy import Engine, func, or_, update
 from sqlalchemy.engine import URL
 from sqlmodel import Session, col, delete, select
 
-from assessments.database import create_db_engine, database_url, describe_url, migrate, schema_is_current, writer
+from assessments.database import (create_db_engine, database_url, describe_url, migrate, schema_is_current,
+                                  write_lock, writer)
 from assessments.errors import ConflictError, ImportFormatError, NotFoundError
 from assessments.models import Assessment, Revision, utcnow
 from assessments.snapshot import Snapshot
@@ -56,6 +57,7 @@ class Store:
     def __init__(self, engine: Engine):
         self.engine = engine
         self._writer = writer(engine)
+        self._write_lock = write_lock(engine)
 
     @classmethod
     def open(cls, url: URL | str | None = None, *, run_migrations: bool = True) -> Store:
@@ -86,7 +88,7 @@ class Store:
 
     @contextmanager
     def _write(self) -> Iterator[Session]:
-        with Session(self._writer, expire_on_commit=False) as session, session.begin():
+        with self._write_lock, Session(self._writer, expire_on_commit=False) as session, session.begin():
             yield session
 
     @staticmethod

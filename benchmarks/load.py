@@ -69,10 +69,11 @@ def _session(store: Store, assessment_id: int, session: int, changes: int, retri
         for _attempt in range(retries + 1):
             if time.monotonic() > deadline:
                 return
-            opened = store.get(assessment_id)
-            answers = {**opened.snapshot.answers, key: counter}
             started = time.perf_counter()
             try:
+                opened = store.get(assessment_id)
+                answers = {**opened.snapshot.answers, key: counter}
+                started = time.perf_counter()
                 store.save_answers(assessment_id, answers, expected_version=opened.assessment.version)
             except ConflictError:
                 with lock:
