@@ -16,8 +16,8 @@ from cli import app
 from tests.hostile import bombs
 
 REFUSED = {  # builder -> the exact message
-    "xlsx_cell_bomb": "bomb.xlsx: its part 'xl/worksheets/sheet1.xml' expands 1,028 times, over the limit of 100 "
-                      "times; a normal workbook never compresses this well: save the sheet as CSV and upload that",
+    "xlsx_cell_bomb": "bomb.xlsx: the workbook expands to 400 MB, over the limit of 64 MB; save the sheet as CSV (or "
+                      "a random sample of it) and upload that",
     "xlsx_many_entries": "bomb.xlsx: the workbook holds 5,005 files, over the limit of 1,000; save the sheet as "
                          "CSV and upload that",
     "jsonl_deep": "bomb.jsonl: values are nested 50,001+ levels deep, over the limit of 64 levels; flatten the "
@@ -60,6 +60,15 @@ def test_cli_check_exits_2_with_the_message_and_no_traceback(builder, tmp_path):
     assert result.exit_code == 2
     assert result.output.strip() == f"error: {REFUSED[builder]}"
     assert "Traceback" not in result.output
+
+
+def test_a_workbook_part_compressed_suspiciously_well_is_refused(tmp_path):
+    path = bombs.xlsx_cell_bomb(tmp_path / "cell.xlsx", cell_mb=30)  # within the total, a 1,000x expansion
+    with pytest.raises(DataLoadError) as refused:
+        load_table(path)
+    assert str(refused.value) == ("cell.xlsx: its part 'xl/worksheets/sheet1.xml' expands 1,021 times, over the limit "
+                                  "of 100 times; a normal workbook never compresses this well: save the sheet as CSV "
+                                  "and upload that")
 
 
 def test_a_quoted_field_spanning_many_lines_names_the_limit(tmp_path):
