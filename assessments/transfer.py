@@ -12,8 +12,17 @@ from datetime import UTC, datetime
 from typing import Any
 
 import yaml
-from pydantic import (BaseModel, ConfigDict, Field, StrictBool, StrictInt, ValidationError, ValidationInfo,
-                      field_validator, model_validator)
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictInt,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from assessments.errors import ImportFormatError, StoreError
 from assessments.models import Assessment, Revision

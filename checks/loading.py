@@ -16,6 +16,7 @@ import codecs
 import csv
 import io
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -26,8 +27,17 @@ import pyarrow.json as pa_json
 import pyarrow.parquet as pq
 from pydantic import Field
 
-from checks.preflight import (SAMPLE_ADVICE, DataLoadError, check_columns, check_header_width, check_json,
-                              check_lines, check_parquet, check_table, check_zip)
+from checks.preflight import (
+    SAMPLE_ADVICE,
+    DataLoadError,
+    check_columns,
+    check_header_width,
+    check_json,
+    check_lines,
+    check_parquet,
+    check_table,
+    check_zip,
+)
 from safety.limits import APP_TABLE_OVERRIDES, TableLimits, refusal, size
 from safety.sandbox import SandboxError, run_limited
 
@@ -348,7 +358,7 @@ def parse_workbook(raw: bytes, name: str, limits: LoadLimits) -> pd.DataFrame:
             header = header[:-1]
         columns = [str(h) if h is not None else f"column_{i + 1}" for i, h in enumerate(header)]
         check_columns(columns, name, limits)
-        width, records = len(columns), []
+        width, records = len(columns), list[tuple[Any, ...]]()
         for row in rows:
             if len(records) >= limits.max_rows:
                 raise DataLoadError(refusal(name, f"more than {limits.max_rows:,} rows", f"{limits.max_rows:,} rows",

@@ -11,8 +11,8 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from safety.documents import DocumentError, read_document_file
 from questionnaire.schema import UNKNOWN, Question, Questionnaire, QuestionType
+from safety.documents import DocumentError, read_document_file
 
 MAX_TEXT_LENGTH = 5000
 
@@ -123,7 +123,7 @@ def _normalize(q: Question, value: Any) -> Any:
                 raise ValueError(f"expected a number ({q.unit}), got {value!r}") from None
         if value != value or value in (float("inf"), float("-inf")):
             raise ValueError("expected a finite number")
-        if not q.min <= value <= q.max:  # type: ignore[operator]
+        if not q.min <= value <= q.max:
             raise ValueError(f"{value:g} is out of range [{q.min:g}, {q.max:g}] {q.unit}")
         if q.integer:
             if value != int(value):

@@ -25,7 +25,8 @@ from html import unescape
 from pathlib import Path
 
 from reports.html import render_html
-from reports.model import Paper, Report
+from reports.model import Report
+from vocabulary import Paper
 
 TIME_LIMIT_SECONDS = 60.0
 MEMORY_LIMIT_MB = 1536

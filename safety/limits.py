@@ -19,9 +19,9 @@ LIMITS_FILE = Path(__file__).with_name("limits.yaml")
 _DECLARED = yaml.safe_load(LIMITS_FILE.read_text(encoding="utf-8"))
 
 
-def _declared(section: str, key: str, **bounds: float) -> Any:
+def _declared(section: str, key: str, *, gt: float | None = None, ge: float | None = None) -> Any:
     """A field whose default is the value declared in `limits.yaml`."""
-    return Field(default=_DECLARED[section][key], **bounds)
+    return Field(default=_DECLARED[section][key], gt=gt, ge=ge)
 
 
 class TableLimits(BaseModel):

@@ -8,7 +8,6 @@ from collections.abc import Callable
 from typing import Any
 
 import streamlit as st
-
 from sqlalchemy.exc import OperationalError
 
 from assessments import StoreError, database_url, describe_url

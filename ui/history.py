@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from application import start_revision
 from assessments import ConflictError, Revision, Store
 from assessments.compare import compare_revisions, summary, trend
 from safety.cells import safe_rows
@@ -92,7 +93,8 @@ def _new_revision(store: Store, draft: Draft) -> None:
     if not st.session_state.get(CONFIRMING):
         new, edit, _ = st.columns([1.3, 1.3, 2])
         new.button("Start a new revision (before a retrain)", key="history:new", icon=":material/add:",
-                   type="primary", width="stretch", on_click=guarded_callback(lambda: st.session_state.update({CONFIRMING: True})))
+                   type="primary", width="stretch",
+                   on_click=guarded_callback(lambda: st.session_state.update({CONFIRMING: True})))
         if edit.button(f"Update the answers of revision {draft.revision}", key="history:edit",
                        icon=":material/edit:", width="stretch"):
             routes.go("wizard")
@@ -115,7 +117,8 @@ def _new_revision(store: Store, draft: Draft) -> None:
         confirm.button(f"Start revision {following}", key="history:new:confirm", type="primary",
                        icon=":material/check:", width="stretch", disabled=bool(draft.conflict),
                        on_click=guarded_callback(_start), args=(store, draft))
-        cancel.button("Cancel", key="history:new:cancel", width="stretch", on_click=guarded_callback(_close_confirmation))
+        cancel.button("Cancel", key="history:new:cancel", width="stretch",
+                      on_click=guarded_callback(_close_confirmation))
 
 
 def _close_confirmation() -> None:
@@ -128,7 +131,8 @@ def _start(store: Store, draft: Draft) -> None:
     note = (st.session_state.get(NOTE_KEY) or "").strip()
     st.session_state.pop(PROBLEM, None)
     try:
-        created = store.new_revision(draft.assessment_id, expected_version=draft.version, note=note)
+        created = start_revision(store, draft.assessment_id, expected_version=draft.version, note=note,
+                                 questionnaire=services.questionnaire())
     except ConflictError:
         st.session_state[PROBLEM] = (
             "This assessment was changed elsewhere (another tab or another person) after you opened it, so no "
@@ -136,8 +140,7 @@ def _start(store: Store, draft: Draft) -> None:
             "answers, then start the new revision again."
         )
         return
-    fresh = drafts.open_assessment(store, draft.assessment_id)
-    drafts.save(fresh, store=store)  # rescore: the new revision has no data check results yet
+    drafts.open_assessment(store, draft.assessment_id)
     st.session_state.pop(sample_session.STATE_KEY, None)  # the previous revision's uploads are not this one's
     _close_confirmation()
     st.session_state[NOTICE] = f"Started revision {created.number}. Revision {created.number - 1} is kept as it was."

@@ -118,7 +118,8 @@ def _more(store: Store, a: Assessment) -> None:
         st.text_input("Name", value=a.name, key=f"rename:name:{a.id}", max_chars=200)
         st.text_input("Project", value=a.project, key=f"rename:project:{a.id}", max_chars=200)
         st.text_input("Owner", value=a.owner, key=f"rename:owner:{a.id}", max_chars=200)
-        st.form_submit_button("Save details", icon=":material/save:", on_click=guarded_callback(_rename), args=(store, a.id))
+        st.form_submit_button("Save details", icon=":material/save:", on_click=guarded_callback(_rename),
+                              args=(store, a.id))
     if problem := st.session_state.get(f"rename:problem:{a.id}"):
         st.error(problem)
     st.divider()
@@ -132,7 +133,8 @@ def _more(store: Store, a: Assessment) -> None:
     label, icon = ("Restore", ":material/unarchive:") if a.archived else ("Archive", ":material/archive:")
     st.button(label, key=f"archive:{a.id}", icon=icon, width="stretch", on_click=guarded_callback(_toggle_archived),
               args=(store, a))
-    st.button("Delete…", key=f"delete:{a.id}", icon=":material/delete:", width="stretch", on_click=guarded_callback(_ask_delete),
+    st.button("Delete…", key=f"delete:{a.id}", icon=":material/delete:", width="stretch",
+              on_click=guarded_callback(_ask_delete),
               args=(a.id,))
 
 

@@ -46,7 +46,8 @@ def render() -> None:
 
 def _header(draft: Draft) -> None:
     st.title(plain(draft.name))
-    details = [plain(x) for x in (draft.project, draft.owner and f"owner {draft.owner}", f"revision {draft.revision}") if x]
+    parts = (draft.project, draft.owner and f"owner {draft.owner}", f"revision {draft.revision}")
+    details = [plain(x) for x in parts if x]
     if draft.conflict:
         saved = ":red[:material/sync_problem: Not saved — see below]"
     elif draft.save_error:
@@ -69,10 +70,11 @@ def conflict_banner(draft: Draft) -> None:
         st.error(draft.conflict, icon=":material/sync_problem:")
         st.markdown(f"Answers that differ from the saved version: **{topics}**.")
         left, right, _ = st.columns([1, 1, 2])
-        left.button("Load the saved version", key="conflict:reload", on_click=guarded_callback(drafts.reload_saved), args=(store,),
-                    help="Discards the unsaved answers shown here.", width="stretch")
-        right.button("Keep my answers", key="conflict:mine", type="primary", on_click=guarded_callback(drafts.keep_mine),
-                     args=(store,), help="Saves the answers shown here over the other version.",
+        left.button("Load the saved version", key="conflict:reload", on_click=guarded_callback(drafts.reload_saved),
+                    args=(store,), help="Discards the unsaved answers shown here.", width="stretch")
+        right.button("Keep my answers", key="conflict:mine", type="primary",
+                     on_click=guarded_callback(drafts.keep_mine), args=(store,),
+                     help="Saves the answers shown here over the other version.",
                      width="stretch")
 
 
@@ -86,7 +88,8 @@ def _step_list(steps: list[Step], progress: dict[str, Progress], current: str) -
             st.button(
                 f"{p.status.icon if s.id != current else ':material/edit:'} {number}. {s.title}{count}",
                 key=f"step:{s.id}",
-                type="primary" if s.id == current else "tertiary", on_click=guarded_callback(drafts.go_to_step), args=(s.id,),
+                type="primary" if s.id == current else "tertiary",
+                on_click=guarded_callback(drafts.go_to_step), args=(s.id,),
                 width="stretch", help=f"{p.status.replace('_', ' ').capitalize()}: go to this step",
             )
         done = sum(1 for s in steps if progress[s.id].status == Status.complete)
@@ -117,7 +120,8 @@ def _navigation(draft: Draft, steps: list[Step], index: int, progress: dict[str,
     questionnaire = services.questionnaire()
     back, _, forward = st.columns([1, 2, 1])
     if index > 0:
-        back.button("Back", key="wiz:back", help=f"Back to {steps[index - 1].title}", icon=":material/arrow_back:", shortcut="Alt+B",
+        back.button("Back", key="wiz:back", help=f"Back to {steps[index - 1].title}", icon=":material/arrow_back:",
+                    shortcut="Alt+B",
                     on_click=guarded_callback(drafts.go_to_step), args=(steps[index - 1].id,), width="stretch")
     if index < len(steps) - 1:
         forward.button("Next", key="wiz:next", type="primary", icon=":material/arrow_forward:",

@@ -43,8 +43,8 @@ def test_cli_import_exits_2_without_a_traceback(case, tmp_path, sqlite_url, monk
 
 
 def test_an_import_larger_than_the_limit_is_refused_before_parsing(store):
-    with pytest.raises(ImportFormatError, match=r"^The file cannot be imported: the file is 65 MB, over the limit "
-                                                r"of 64 MB; answers and exports are far smaller, so this is not one\.$"):
+    with pytest.raises(ImportFormatError, match=r"^The file cannot be imported: the file is 65 MB, over the limit of "
+                                                r"64 MB; answers and exports are far smaller, so this is not one\.$"):
         store.import_(b" " * (65 << 20))
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 import yaml
 from typer.testing import CliRunner
 
+from application import assess
+from checks.check_run import CheckRun
 from cli import app
 from reports import ReportRenderError, build_report, render_pdf
 from reports.pdf import MAX_TEXT_RUN, shortened
@@ -27,7 +29,8 @@ def test_long_text_runs_are_cut_with_a_note_and_styles_are_kept():
 
 def test_a_100000_character_column_name_still_gives_a_pdf():
     column = "c" * 100_000
-    report = build_report(example_answers("support_ticket_routing.yaml"), checks=sample_checks(column=column))
+    result = assess(example_answers("support_ticket_routing.yaml"), CheckRun(report=sample_checks(column=column)))
+    report = build_report(result)
     pdf = render_pdf(report)
     text = squashed(pdf_text(pdf))
     assert "shortenedforthePDF:100,000charactersinfull,seetheHTMLreport" in text
