@@ -7,14 +7,11 @@ its owner and the current revision, and may carry that revision's data-check res
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from questionnaire.answers import AnswersError, read_answers_file
+from questionnaire.answers import AnswersError, answers_of, read_document
 
 EXPORT_FORMAT = "readiness-assessment"
 
@@ -29,20 +26,12 @@ class ReportSource:
     checks: dict[str, Any] | None = None  # the stored check results (CheckReport JSON), if any
 
 
-def _load(path: Path) -> Any:
-    try:
-        text = path.read_text(encoding="utf-8")
-        return json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError, yaml.YAMLError):
-        return None  # read_answers_file reports the problem in its own words
-
-
 def read_report_source(path: Path | str) -> ReportSource:
     """Answers plus whatever metadata the file carries; raises `AnswersError` for an unusable file."""
     path = Path(path)
-    data = _load(path)
+    data = read_document(path)
     if not (isinstance(data, dict) and data.get("format") == EXPORT_FORMAT):
-        return ReportSource(answers=read_answers_file(path))
+        return ReportSource(answers=answers_of(data, path))
     meta = data.get("assessment") if isinstance(data.get("assessment"), dict) else {}
     revisions = [r for r in data.get("revisions") or [] if isinstance(r, dict)]
     current = meta.get("current_revision")

@@ -17,6 +17,7 @@ from labelnext import DEFAULT_SHARES, STRATEGIES, LabelNextError, Plan, select_b
 from labelnext.batch import REASONS, STRATEGY
 from labelnext.export import MIME, SUFFIX
 from labelnext.plan import STRATEGY_TITLES
+from safety.cells import safe_frame
 from ui.draft import Draft
 from ui.format import plain
 from ui.sample_session import STATE_KEY, SampleSession
@@ -93,7 +94,7 @@ def render(draft: Draft) -> None:
             st.caption(plain(line))
         frame = batch.frame(pool.frame)
         shown = [STRATEGY, REASONS] + [c for c in frame.columns if c not in (STRATEGY, REASONS)]
-        st.dataframe(frame[shown].head(PREVIEW_ROWS), hide_index=True, key="label_next:preview")
+        st.dataframe(safe_frame(frame[shown].head(PREVIEW_ROWS)), hide_index=True, key="label_next:preview")
         for col, (label, fmt) in zip(st.columns(len(DOWNLOADS)), DOWNLOADS.items()):
             col.download_button(label, data=lambda fmt=fmt: write_batch(batch, pool.frame, fmt),
                                 file_name=f"label-next{SUFFIX[fmt]}", mime=MIME[fmt], icon=":material/download:",

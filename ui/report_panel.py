@@ -84,7 +84,8 @@ def _pdf_button(result: AssessmentResult, draft: Draft, paper: str) -> None:
             try:
                 pdf = render_pdf(_report(result, draft), paper)
             except ReportRenderError as exc:
-                st.error(f"The PDF could not be rendered: {exc}", icon=":material/error:")
+                st.error(f"The PDF could not be rendered: {exc}. The HTML report (the button next to this one) "
+                         "has the same content: open it in a browser to read or print it.", icon=":material/error:")
                 return
         st.session_state[PDF_KEY] = (fingerprint, pdf)
         st.rerun()

@@ -26,6 +26,7 @@ from ui import draft as drafts
 from ui import services
 from ui.check_view import inputs_caption, render_report
 from ui.draft import Draft
+from ui.errors import guarded_callback
 from ui.format import plain
 from ui.sample_session import WIDGET_PREFIX, SampleSession, received
 from ui.sample_session import current as sample_state
@@ -102,7 +103,7 @@ def _upload_card(state: SampleSession, role: str) -> None:
     with st.container(border=True, height="stretch"):
         st.markdown(f"**{title}**  \n:gray[{purpose}]")
         st.file_uploader(f"Replace the {title.lower()}" if sample else f"Upload a {title.lower()}", type=FILE_TYPES,
-                         key=state.uploader_key(role), on_change=received, args=(state, role),
+                         key=state.uploader_key(role), on_change=guarded_callback(received), args=(state, role),
                          label_visibility="collapsed")
         if sample is None:
             st.caption("No file yet.")
@@ -114,7 +115,7 @@ def _upload_card(state: SampleSession, role: str) -> None:
         else:
             name.markdown(f":red[:material/error: **{plain(sample.name)}** cannot be used (see below)]")
         remove.button("", key=f"sample:remove:{role}", icon=":material/close:", type="tertiary",
-                      on_click=state.remove, args=(role,), help=f"Remove this {title.lower()}")
+                      on_click=guarded_callback(state.remove), args=(role,), help=f"Remove this {title.lower()}")
 
 
 def _size(size: int) -> str:
@@ -160,7 +161,7 @@ def _select(state: SampleSession, target: dict[str, Any], role: str, label: str,
             scope: str) -> None:
     value = target.get(role) if target.get(role) in columns else None
     key = _seeded(f"{scope}:{role}", value)
-    st.selectbox(label, [None, *columns], key=key, help=help, on_change=_copy,
+    st.selectbox(label, [None, *columns], key=key, help=help, on_change=guarded_callback(_copy),
                  args=(state, target, scope, role, key),
                  format_func=lambda c: NONE_LABEL if c is None else c, placeholder=NONE_LABEL)
 
@@ -178,7 +179,7 @@ def _mapping(state: SampleSession) -> None:
         with grid[len(MAPPING_FIELDS) % 3]:
             chosen = [c for c in state.mapping.get(SEGMENTS.name) or [] if c in columns]
             key = _seeded(f"map:{SEGMENTS.name}", chosen)
-            st.multiselect(SEGMENTS.title, columns, key=key, on_change=_copy,
+            st.multiselect(SEGMENTS.title, columns, key=key, on_change=guarded_callback(_copy),
                            args=(state, state.mapping, "map", SEGMENTS.name, key), help=SEGMENTS.help,
                            placeholder="None chosen")
     annotations = state.usable().get("annotations")
@@ -192,7 +193,7 @@ def _mapping(state: SampleSession) -> None:
         with grid[len(ANNOTATION_ROLES)]:
             key = _seeded("ann:level", state.level)
             st.selectbox("Agreement level", list(Level), key=key, help=LEVEL_HELP,
-                         on_change=lambda: setattr(state, "level", st.session_state[key]))
+                         on_change=guarded_callback(lambda: setattr(state, "level", st.session_state[key])))
 
 
 def skipped_checks(state: SampleSession) -> dict[str, list[str]]:
