@@ -76,7 +76,10 @@ class Question(BaseModel):
     type: QuestionType
     required: bool = False
     options: list[Option] = Field(default_factory=list)
-    aggregate: str = Field(default="max", pattern="^(max|min)$", description="multi: how chosen options' risks combine")
+    aggregate: str = Field(
+        default="max", pattern="^(max|min|each)$",
+        description="multi: the riskiest chosen option counts (max), the safest (min), or each risky one on its own (each)",
+    )
     unit: str | None = None
     min: float | None = None
     max: float | None = None
@@ -109,6 +112,8 @@ class Question(BaseModel):
                 raise ValueError("a number question needs a unit")
         elif self.bands:
             raise ValueError("only number questions have bands")
+        if self.aggregate != "max" and self.type != QuestionType.multi:
+            raise ValueError(f"'aggregate: {self.aggregate}' applies to multi questions only")
         return self
 
     @property

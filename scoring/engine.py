@@ -77,17 +77,14 @@ def answer_findings(questionnaire: Questionnaire, effective: dict[str, Any], con
         for q in area.questions:
             if not q.scored or q.id not in effective:
                 continue
-            value = effective[q.id]
-            risky = _undecided(q, config) if value == UNKNOWN else _chosen(q, value)
-            if risky is None or risky.risk <= 0:
-                continue
-            severity = risky.severity or config.severity_for(risky.risk)
-            if severity is None:
-                continue
-            shown = value if not isinstance(value, list) else ",".join(value)
-            findings.append(
-                Finding(
-                    id=q.id,
+            for fid, shown, risky in _raised(q, effective[q.id], config):
+                if risky is None or risky.risk <= 0:
+                    continue
+                severity = risky.severity or config.severity_for(risky.risk)
+                if severity is None:
+                    continue
+                findings.append(Finding(
+                    id=fid,
                     area=area.id,
                     severity=severity,
                     title=risky.finding or q.topic,
@@ -97,9 +94,17 @@ def answer_findings(questionnaire: Questionnaire, effective: dict[str, Any], con
                     source=f"answer:{q.id}={shown}",
                     question_id=q.id,
                     risk=risky.risk,
-                )
-            )
+                ))
     return findings
+
+
+def _raised(q: Question, value: Any, config: ScoringConfig) -> list[tuple[str, str, Risky | None]]:
+    """(finding id, answer shown, option or band) an answer raises; `aggregate: each` raises one per option."""
+    if value == UNKNOWN:
+        return [(q.id, UNKNOWN, _undecided(q, config))]
+    if q.type == QuestionType.multi and q.aggregate == "each":
+        return [(f"{q.id}:{o.value}", o.value, o) for o in q.options if o.value in value]
+    return [(q.id, value if not isinstance(value, list) else ",".join(value), _chosen(q, value))]
 
 
 def _anchor(questionnaire: Questionnaire, question_ids: set[str]) -> str | None:
