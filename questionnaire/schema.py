@@ -163,12 +163,18 @@ class Questionnaire(BaseModel):
         return [a for a in self.areas if a.scored]
 
     def visible(self, question: Question, answers: dict[str, Any]) -> bool:
-        """Whether a question applies, given the answers so far (conditions chain through hidden questions)."""
+        """Whether a question applies, given the answers so far.
+
+        Conditions chain: the answer to a question that is itself hidden counts as not given.
+        """
         if question.show_if is None:
             return True
-        if not question.show_if.holds(answers):
-            return False
-        return all(self.visible(self.question(q), answers) for q in question.show_if.questions() if self.question(q))
+        given = {}
+        for qid in question.show_if.questions():
+            ref = self.question(qid)
+            if qid in answers and (ref is None or self.visible(ref, answers)):
+                given[qid] = answers[qid]
+        return question.show_if.holds(given)
 
     @cached_property
     def _index(self) -> dict[str, Question]:

@@ -13,7 +13,8 @@ from tests.answer_sets import extreme_answers, satisfying, undecided_answers
 
 Q = bundled_questionnaire()
 SCORED = [q for a in Q.scored_areas() for q in a.questions if q.scored]
-AREAS = ["context", "representativeness", "edge_cases", "annotation", "volume_quality", "shift_maintenance"]
+AREAS = ["context", "representativeness", "edge_cases", "annotation", "volume_quality", "shift_maintenance",
+         "label_validity", "data_governance"]
 
 
 def test_areas_in_order_with_context_first_and_unscored():
@@ -67,7 +68,8 @@ RISKY_CHOICES = [(q, o) for q in SCORED for o in q.options if o.risk > 0]
 def test_every_risky_option_raises_its_finding(question, option):
     value = [option.value] if question.type == QuestionType.multi else option.value
     card = score(Q, _visible_with(question, value))
-    found = [r for r in card.risks if r.id == question.id]
+    fid = f"{question.id}:{option.value}" if question.aggregate == "each" else question.id
+    found = [r for r in card.risks if r.id == fid]
     if question.type == QuestionType.multi and question.aggregate == "min" and len(question.options) > 1:
         assert found and found[0].risk == option.risk
     else:
