@@ -147,10 +147,19 @@ def upgrade_answers(
         upgraded[qid] = value
         if origin != qid:
             record.renamed[origin] = qid
-    old = frozen_version(version)
-    if old is not None:
-        asked = set(old.questions)
-        for step in chain:
-            asked = {step.renamed.get(q, q) for q in asked if q not in step.removed}
-        record.new_questions = [q.id for q in questionnaire.questions() if q.id not in asked]
+    record.new_questions = questions_added_since(version, questionnaire, migrations)
     return upgraded, record
+
+
+def questions_added_since(version: str, questionnaire: Questionnaire | None = None,
+                          migrations: Migrations | None = None) -> list[str]:
+    """Ids of today's questions that version `version` did not ask (empty when that version is unknown)."""
+    questionnaire = questionnaire or bundled_questionnaire()
+    chain = (migrations or bundled_migrations()).path(version, questionnaire.version)
+    old = frozen_version(version)
+    if chain is None or old is None:
+        return []
+    asked = set(old.questions)
+    for step in chain:
+        asked = {step.renamed.get(q, q) for q in asked if q not in step.removed}
+    return [q.id for q in questionnaire.questions() if q.id not in asked]
