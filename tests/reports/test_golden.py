@@ -42,7 +42,7 @@ def test_every_section_has_a_golden(typical_report):
     "cover", "contents", "summary", "actions", "evidence", "area-representativeness", "area-edge_cases",
     "area-annotation", "area-volume_quality", "area-shift_maintenance", "area-label_validity",
     "area-data_governance", "appendix-checks", "appendix-method",
-    "appendix-questionnaire",
+    "appendix-questionnaire", "appendix-frameworks",
 ])
 def test_section_matches_golden(typical_report, section_id):
     html = normalise(render_section(typical_report, section_id))
