@@ -326,6 +326,28 @@ def report_cmd(
     typer.echo(f"Verdict: {card.verdict.label} (overall {card.overall}/100)")
 
 
+@app.command("datasheet")
+def datasheet_cmd(
+    source: Annotated[Path, typer.Argument(help="Answers file, or an assessment export (YAML or JSON).")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the datasheet (Markdown).")],
+) -> None:
+    """Draft a datasheet for the dataset (Markdown) from answers or an export, marking what a person must write."""
+    from checks.report import CheckReport
+    from reports import build_report
+    from reports.datasheet import datasheet_sections, render_datasheet
+
+    q, src, answers, config = load_scoring_inputs(source, None)
+    report = build_report(answers, questionnaire=q, config=config, revision=src.revision,
+                          checks=CheckReport.from_json(src.checks) if src.checks else None,
+                          assessment=src.assessment, project=src.project, author=src.author)
+    try:
+        output.write_text(render_datasheet(report), encoding="utf-8")
+    except OSError as exc:
+        fail(f"cannot write {output}: {exc.strerror}")
+    open_points = sum(len(s.to_write) for s in datasheet_sections(report))
+    typer.echo(f"Wrote {output} ({open_points} point(s) to be written by a person)")
+
+
 @app.command("check")
 @with_data_options
 def check_cmd(data: DataOptions, fmt: FormatOption = Format.text) -> None:

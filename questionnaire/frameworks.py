@@ -27,6 +27,7 @@ class FrameworkItem(BaseModel):
     questions: list[str] = Field(default_factory=list)
     checks: list[str] = Field(default_factory=list)
     outside: str | None = Field(default=None, description="why no question serves this item")
+    ask: list[str] = Field(default_factory=list, description="what only a person can write (the datasheet marks it)")
 
     @model_validator(mode="after")
     def _served_or_explained(self) -> FrameworkItem:

@@ -31,6 +31,7 @@ class ItemAnswer:
     topic: str
     answer: str
     severity: str | None  # of the risk this answer raised, if any
+    free_text: bool = False  # a note in the user's words rather than a chosen option
 
 
 @dataclass(frozen=True)
@@ -80,16 +81,17 @@ def _item(item: FrameworkItem, report: Report) -> ItemView:
         question = q.question(qid)
         if question is None or not q.visible(question, report.answers):
             continue
-        applicable += 1
         value = report.answers.get(qid)
+        if question.type == QuestionType.text and _undecided(value):
+            continue  # notes are optional: an empty one is no gap
+        applicable += 1
         risks = [r for r in card.risks if r.kind == "answer" and r.question_id == qid]
         if _undecided(value):
-            gaps.append(f"Not decided yet: {question.topic}" if question.type != QuestionType.text
-                        else f"Not described yet: {question.topic}")
+            gaps.append(f"Not decided yet: {question.topic}")
             continue
         decided += 1
         answers.append(ItemAnswer(question.topic, answer_text(question, value),
-                                  risks[0].severity.value if risks else None))
+                                  risks[0].severity.value if risks else None, question.type == QuestionType.text))
         gaps += [f"{r.title} ({r.severity.value})" for r in risks]
     if report.has_evidence:
         for result in report.checks.checks:
