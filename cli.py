@@ -335,14 +335,12 @@ def datasheet_cmd(
     output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the datasheet (Markdown).")],
 ) -> None:
     """Draft a datasheet for the dataset (Markdown) from answers or an export, marking what a person must write."""
-    from checks.report import CheckReport
     from reports import build_report
     from reports.datasheet import datasheet_sections, render_datasheet
 
-    q, src, answers, config = load_scoring_inputs(source, None)
-    report = build_report(answers, questionnaire=q, config=config, revision=src.revision,
-                          checks=CheckReport.from_json(src.checks) if src.checks else None,
-                          assessment=src.assessment, project=src.project, author=src.author)
+    src, result = assess_answers(source, None, DataOptions())  # an export's stored check run, if any
+    report = build_report(result, revision=src.revision, assessment=src.assessment, project=src.project,
+                          author=src.author)
     try:
         output.write_text(render_datasheet(report), encoding="utf-8")
     except OSError as exc:

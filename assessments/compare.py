@@ -48,7 +48,7 @@ class RevisionSummary(BaseModel):
     overall: int | None = None
     questionnaire_version: str | None = None
     scored_under: str | None = Field(default=None, description="the questionnaire version of the stored scorecard")
-    upgrade_note: str | None = Field(default=None, description="how answers from an older questionnaire were carried over")
+    upgrade_note: str | None = Field(default=None, description="how older answers were carried over")
     has_checks: bool = False
 
 

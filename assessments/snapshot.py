@@ -26,7 +26,7 @@ class Snapshot(BaseModel):
     checks: dict[str, Any] | None = Field(default=None, description="data-check results, or None when not run")
     scorecard: dict[str, Any] | None = Field(default=None, description="Scorecard.model_dump(mode='json')")
     questionnaire_upgrade: dict[str, Any] | None = Field(
-        default=None, description="questionnaire.migration.QuestionnaireUpgrade: answers carried over from an older version"
+        default=None, description="questionnaire.migration.QuestionnaireUpgrade: older answers carried over"
     )
 
     @classmethod

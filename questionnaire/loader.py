@@ -71,10 +71,12 @@ def _place(path: Path, raw_areas: dict[str, dict[str, Any]], origin: dict[str, P
         raise QuestionnaireError(path, "expected a list 'placements' of {area, before (optional), questions}")
     for block in blocks:
         if not isinstance(block, dict) or not isinstance(block.get("questions"), list) or set(block) - PLACEMENT_KEYS:
-            raise QuestionnaireError(path, f"each placement is a mapping of {sorted(PLACEMENT_KEYS)} with a list 'questions'")
+            raise QuestionnaireError(
+                path, f"each placement is a mapping of {sorted(PLACEMENT_KEYS)} with a list 'questions'")
         area = raw_areas.get(str(block.get("area")))
         if area is None:
-            raise QuestionnaireError(path, f"placement names unknown area '{block.get('area')}'; known: {sorted(raw_areas)}")
+            raise QuestionnaireError(
+                path, f"placement names unknown area '{block.get('area')}'; known: {sorted(raw_areas)}")
         _check_questions(path, block["questions"])
         ids = [q.get("id") for q in area["questions"]]
         before = block.get("before")

@@ -37,7 +37,8 @@ class Migrations(BaseModel):
 
     def path(self, start: str, end: str) -> list[Step] | None:
         """The steps leading from version `start` to `end`, or None when there is no such chain."""
-        chain, at = [], start
+        chain: list[Step] = []
+        at = start
         while at != end:
             step = next((s for s in self.steps if s.from_version == at), None)
             if step is None or len(chain) > len(self.steps):
@@ -106,7 +107,7 @@ def frozen_version(version: str, directory: Path = VERSIONS_DIR) -> FrozenVersio
 def can_upgrade(version: str | None, questionnaire: Questionnaire | None = None) -> bool:
     """True when answers saved under `version` are older and a chain of steps leads to today's version."""
     current = (questionnaire or bundled_questionnaire()).version
-    return bool(version) and version != current and bundled_migrations().path(version, current) is not None
+    return version is not None and version != current and bundled_migrations().path(version, current) is not None
 
 
 def upgrade_answers(
@@ -121,9 +122,11 @@ def upgrade_answers(
     questionnaire = questionnaire or bundled_questionnaire()
     chain = (migrations or bundled_migrations()).path(version, questionnaire.version)
     if chain is None:
-        raise QuestionnaireError(MIGRATIONS_FILE, f"no migration leads from version {version} to {questionnaire.version}")
+        raise QuestionnaireError(MIGRATIONS_FILE,
+                                 f"no migration leads from version {version} to {questionnaire.version}")
     record = QuestionnaireUpgrade(from_version=version, to_version=questionnaire.version)
-    current: dict[str, tuple[str, Any]] = {qid: (qid, value) for qid, value in answers.items()}  # new id -> (old id, value)
+    # new id -> (old id, value)
+    current: dict[str, tuple[str, Any]] = {qid: (qid, value) for qid, value in answers.items()}
     for step in chain:
         moved: dict[str, tuple[str, Any]] = {}
         for qid, (origin, value) in current.items():
@@ -133,7 +136,10 @@ def upgrade_answers(
             new_id = step.renamed.get(qid, qid)
             mapping = step.values.get(new_id, {})
             if mapping:
-                mapped = [mapping.get(str(v), v) for v in value] if isinstance(value, list) else mapping.get(str(value), value)
+                if isinstance(value, list):
+                    mapped: Any = [mapping.get(str(v), v) for v in value]
+                else:
+                    mapped = mapping.get(str(value), value)
                 if mapped != value:
                     record.values_renamed[new_id] = {str(value): str(mapped)}
                 value = mapped

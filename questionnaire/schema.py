@@ -78,7 +78,7 @@ class Question(BaseModel):
     options: list[Option] = Field(default_factory=list)
     aggregate: str = Field(
         default="max", pattern="^(max|min|each)$",
-        description="multi: the riskiest chosen option counts (max), the safest (min), or each risky one on its own (each)",
+        description="multi: the riskiest chosen option counts (max), the safest (min), or each risky one alone (each)",
     )
     unit: str | None = None
     min: float | None = None

@@ -28,7 +28,7 @@ def _satisfy(cond: Condition, questionnaire: Questionnaire) -> tuple[dict[str, A
         return _satisfy(cond.any[0], questionnaire)
     if cond.not_ is not None:
         if cond.not_.holds({}):
-            raise NotImplementedError("a 'not' condition that leaves out unanswered questions needs a hand-written answer set")
+            raise NotImplementedError("a 'not' condition false on unanswered questions needs a hand-written answer set")
         return {}, {}  # an unanswered question satisfies the negated test
     q = questionnaire.question(cond.question)
     if cond.equals is not None:

@@ -68,7 +68,7 @@ def render(result: AssessmentResult, draft: Draft) -> None:
             file_name=f"{file_stem(draft)}.json", mime="application/json", icon=":material/data_object:",
             key="report:json", help="Scorecard, answers and metadata for other tools.")
         sheet_col.download_button(
-            "Datasheet", data=lambda: render_datasheet(_report(questionnaire, draft)),
+            "Datasheet", data=lambda: render_datasheet(_report(result, draft)),
             file_name=f"{file_stem(draft)}-datasheet.md", mime="text/markdown", icon=":material/description:",
             key="report:datasheet", help="A draft datasheet for the dataset (Markdown), marking what a person "
                                          "must still write.")

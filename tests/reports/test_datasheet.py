@@ -12,6 +12,8 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
+from application import assess
+from checks.check_run import CheckRun
 from cli import app
 from reports import build_report
 from reports.datasheet import TO_WRITE, datasheet_sections, render_datasheet
@@ -22,9 +24,13 @@ SECTIONS = ["Motivation", "Composition", "Collection process", "Preprocessing, c
             "Distribution", "Maintenance"]
 
 
-def _support(**kwargs):
-    return build_report(example_answers("support_ticket_routing.yaml"), clock=fixed_clock,
-                        assessment="Support ticket routing", project="Helpdesk", **kwargs)
+def _report(answers, checks=None, **kwargs):
+    return build_report(assess(answers, CheckRun(report=checks) if checks else None), clock=fixed_clock, **kwargs)
+
+
+def _support(checks=None):
+    return _report(example_answers("support_ticket_routing.yaml"), checks,
+                   assessment="Support ticket routing", project="Helpdesk")
 
 
 def test_support_example_matches_the_golden_datasheet():
@@ -53,7 +59,7 @@ def test_notes_answers_and_risks_land_in_their_sections():
 
 def test_open_decisions_become_points_to_write():
     answers = {k: v for k, v in example_answers("support_ticket_routing.yaml").items() if k != "shift_versioning"}
-    maintenance = next(s for s in datasheet_sections(build_report(answers, clock=fixed_clock))
+    maintenance = next(s for s in datasheet_sections(_report(answers))
                        if s.title == "Maintenance")
     assert "Decide and describe: Dataset versioning and lineage" in maintenance.to_write
 
@@ -67,7 +73,7 @@ def test_check_results_become_evidence():
 def test_user_text_cannot_inject_markup_or_headings():
     answers = {**example_answers("support_ticket_routing.yaml"),
                "ctx_notes": "Fine <script>alert(1)</script>\n\n# Not a heading\n- not a list"}
-    text = render_datasheet(build_report(answers, clock=fixed_clock, assessment="<b>x</b>"))
+    text = render_datasheet(_report(answers, assessment="<b>x</b>"))
     assert "<script>" not in text and "<b>" not in text
     assert "\n# Not a heading" not in text and "&lt;script&gt;" in text
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from application import assess
 from questionnaire import bundled_questionnaire
 from reports import build_report
 from reports.frameworks import framework_views
@@ -12,7 +13,7 @@ Q = bundled_questionnaire()
 
 
 def _items(answers, framework="eu_ai_act_art10"):
-    views = {v.id: v for v in framework_views(build_report(answers, clock=fixed_clock))}
+    views = {v.id: v for v in framework_views(build_report(assess(answers), clock=fixed_clock))}
     return {i.code: i for i in views[framework].items}
 
 
