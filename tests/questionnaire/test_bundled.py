@@ -12,8 +12,8 @@ from vocabulary import Severity, Verdict
 
 Q = bundled_questionnaire()
 SCORED = [q for a in Q.scored_areas() for q in a.questions if q.scored]
-AREAS = ["context", "representativeness", "edge_cases", "annotation", "volume_quality", "shift_maintenance",
-         "label_validity", "data_governance"]
+AREAS = ["context", "representativeness", "edge_cases", "annotation", "label_validity", "volume_quality",
+         "data_governance", "shift_maintenance"]
 
 
 def test_areas_in_order_with_context_first_and_unscored():
