@@ -103,3 +103,11 @@ def test_a_prototype_is_not_asked_about_feedback_loops():
     prototype = {**PROFILES["tabular regression"], "ctx_phase": "prototype"}
     assert not Q.visible(Q.question("lab_feedback_loop"), prototype)
     assert Q.visible(Q.question("lab_feedback_loop"), {k: v for k, v in prototype.items() if k != "ctx_phase"})
+
+
+def test_existing_labels_skip_the_questions_about_planning_a_labeling_effort():
+    planning = {"edge_selection", "vol_budget_split"}
+    assert not planning & set(shown("text classifier"))  # labels exist already
+    assert planning <= set(shown("medical imaging detector"))  # labels will be made
+    mixed = {**PROFILES["text classifier"], "ctx_labels_exist": "mixed"}
+    assert all(Q.visible(Q.question(q), mixed) for q in planning)
