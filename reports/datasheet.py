@@ -80,3 +80,30 @@ def render_datasheet(report: Report) -> str:
         to_write_count=sum(len(s.to_write) for s in sections),
         version=report.questionnaire.version, has_evidence=report.has_evidence,
     )
+
+
+DATASHEET_CSS = """
+@page { size: A4; margin: 18mm 16mm; @bottom-right { content: "Page " counter(page) " of " counter(pages);
+  font-family: "DejaVu Sans", sans-serif; font-size: 8pt; color: #666; } }
+body { font-family: "DejaVu Sans", "Liberation Sans", sans-serif; font-size: 9.5pt; line-height: 1.4; color: #1d1d1d; }
+h1 { font-size: 17pt; margin: 0 0 6pt; } h2 { font-size: 12.5pt; margin: 16pt 0 4pt; border-bottom: 0.5pt solid #bbb; }
+blockquote { margin: 4pt 0; padding: 2pt 8pt; border-left: 2pt solid #bbb; color: #333; }
+ul { margin: 2pt 0 6pt; padding-left: 14pt; } li { margin: 1pt 0; } em { color: #555; }
+"""
+
+
+def render_datasheet_html(report: Report) -> str:
+    """The draft datasheet as one HTML page (the Markdown rendered; raw HTML in it is shown as text)."""
+    from markdown_it import MarkdownIt
+
+    body = MarkdownIt("commonmark", {"html": False}).render(render_datasheet(report))
+    title = html.escape(f"Datasheet: {report.meta.assessment}")
+    return (f"<!doctype html><html><head><meta charset='utf-8'><title>{title}</title>"
+            f"<style>{DATASHEET_CSS}</style></head><body>{body}</body></html>")
+
+
+def render_datasheet_pdf(report: Report) -> bytes:
+    """The draft datasheet as PDF, rendered like the report (limited child process, no outside fetches)."""
+    from reports.pdf import html_to_pdf
+
+    return html_to_pdf(render_datasheet_html(report))

@@ -87,3 +87,16 @@ def test_cli_writes_the_same_draft(tmp_path):
     assert text.startswith("# Datasheet: ") and "## 7. Maintenance" in text
     bad = CliRunner().invoke(app, ["datasheet", str(tmp_path / "missing.yaml"), "-o", str(out)])
     assert bad.exit_code == 2
+
+
+def test_the_pdf_draft_has_every_section_and_the_marks(tmp_path):
+    import io
+
+    from pypdf import PdfReader
+
+    out = tmp_path / "datasheet.pdf"
+    result = CliRunner().invoke(app, ["datasheet", str(EXAMPLES / "support_ticket_routing.yaml"), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    text = "\n".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(out.read_bytes())).pages)
+    assert all(title in text for title in SECTIONS)
+    assert text.count(TO_WRITE) >= len(SECTIONS) and "Page 1 of" in text
