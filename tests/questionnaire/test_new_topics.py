@@ -104,3 +104,12 @@ def test_every_new_risky_option_has_its_own_why_owner_and_due_stage():
             if choice.risk > 0:
                 assert choice.why and choice.why.strip() != q.help.strip(), q.id
                 assert (choice.owner or q.owner) and (choice.due or q.due), q.id
+
+
+def test_dont_know_yet_on_a_new_question_gets_a_recommended_default_not_decide_and_record():
+    for q in NEW:
+        if not q.scored:
+            continue
+        assert q.unknown is not None and q.unknown.finding and q.unknown.why, q.id
+        assert not q.unknown.action.startswith("Decide and record"), q.id
+        assert q.unknown.action not in {o.action for o in [*q.options, *q.bands]}, q.id
