@@ -22,6 +22,7 @@ STATUS_LABELS = {
     "addressed": "Addressed", "partly": "Partly addressed", "gap": "Gap",
     "not_applicable": "Not applicable", "outside": "Outside this assessment",
 }
+NO_DATA = "No sample data checked"
 CHECK_OUTCOME = {"ok": "nothing found", "finding": "found problems", "skipped": "skipped", "error": "could not run"}
 STATUS_CSS = {"addressed": "ok", "partly": "finding", "gap": "error", "not_applicable": "skipped", "outside": "skipped"}
 
@@ -42,6 +43,11 @@ class ItemView:
     answers: list[ItemAnswer]
     evidence: list[str]
     gaps: list[str]
+
+    @property
+    def data_evidence(self) -> list[str]:
+        """Evidence from data checks that ran (not the note about checks that could run)."""
+        return [e for e in self.evidence if not e.startswith(NO_DATA)]
 
     @property
     def status_label(self) -> str:
@@ -107,7 +113,7 @@ def _item(item: FrameworkItem, report: Report) -> ItemView:
     else:
         status = "addressed" if not gaps else "partly"
     if item.checks and not report.has_evidence and status != "not_applicable":
-        evidence.append("No sample data checked; checks that would add evidence: "
+        evidence.append(f"{NO_DATA}; checks that would add evidence: "
                         + ", ".join(c.replace("_", " ") for c in item.checks))
     return ItemView(item.code, item.title, status, answers, evidence, gaps)
 
