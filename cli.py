@@ -323,6 +323,33 @@ def report_cmd(
     typer.echo(f"Verdict: {card.verdict.label} (overall {card.overall}/100)")
 
 
+@app.command("datasheet")
+def datasheet_cmd(
+    source: Annotated[Path, typer.Argument(help="Answers file, or an assessment export (YAML or JSON).")],
+    output: Annotated[Path, typer.Option(
+        "--output", "-o", help="Where to write the datasheet: Markdown, or PDF when the name ends in .pdf.")],
+) -> None:
+    """Draft a datasheet for the dataset (Markdown or PDF) from answers or an export, marking what a person
+    must still write."""
+    from reports import ReportRenderError, build_report
+    from reports.datasheet import datasheet_sections, render_datasheet, render_datasheet_pdf
+
+    src, result = assess_answers(source, None, DataOptions())  # an export's stored check run, if any
+    report = build_report(result, revision=src.revision, assessment=src.assessment, project=src.project,
+                          author=src.author)
+    try:
+        if output.suffix.lower() == ".pdf":
+            output.write_bytes(render_datasheet_pdf(report))
+        else:
+            output.write_text(render_datasheet(report), encoding="utf-8")
+    except ReportRenderError as exc:
+        fail(str(exc), code=3)
+    except OSError as exc:
+        fail(f"cannot write {output}: {exc.strerror}")
+    open_points = sum(len(s.to_write) for s in datasheet_sections(report))
+    typer.echo(f"Wrote {output} ({open_points} point(s) to be written by a person)")
+
+
 @app.command("check")
 @with_data_options
 def check_cmd(data: DataOptions, fmt: FormatOption = Format.text) -> None:

@@ -10,6 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from questionnaire.migration import can_upgrade, upgrade_answers
 from safety import values
 
 SCHEMA_VERSION = 1
@@ -26,6 +27,9 @@ class Snapshot(BaseModel):
     answers: dict[str, Any] = Field(default_factory=dict)
     checks: dict[str, Any] | None = Field(default=None, description="data-check results, or None when not run")
     scorecard: dict[str, Any] | None = Field(default=None, description="Scorecard.model_dump(mode='json')")
+    questionnaire_upgrade: dict[str, Any] | None = Field(
+        default=None, description="questionnaire.migration.QuestionnaireUpgrade: older answers carried over"
+    )
 
     @classmethod
     def from_stored(cls, data: dict[str, Any] | None) -> Snapshot:
@@ -39,7 +43,18 @@ class Snapshot(BaseModel):
                 f"this revision was saved by a newer version of the tool (snapshot schema {stored}); please upgrade"
             )
         data["schema_version"] = SCHEMA_VERSION
-        return cls.model_validate(data)
+        return cls.model_validate(data).upgraded()
+
+    def upgraded(self) -> Snapshot:
+        """This snapshot with answers from an older questionnaire carried over to today's (ids mapped,
+        answers no longer asked set aside in `questionnaire_upgrade`); itself when already current."""
+        if not can_upgrade(self.questionnaire_version):
+            return self
+        answers, record = upgrade_answers(self.answers, self.questionnaire_version)  # type: ignore[arg-type]
+        earlier = (self.questionnaire_upgrade or {}).get("set_aside") or {}
+        record.set_aside = {**earlier, **record.set_aside}
+        return self.model_copy(update={"answers": answers, "questionnaire_version": record.to_version,
+                                       "questionnaire_upgrade": record.model_dump(mode="json")})
 
     def check_bounds(self) -> Snapshot:
         """Refuse content no database should store (see `safety.values`) or that the app cannot read back.

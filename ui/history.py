@@ -69,7 +69,8 @@ def _revision_list(revisions: list[Revision], draft: Draft) -> None:
         rows.append({
             "Revision": f"{head.number}" + (" (being edited)" if head.number == draft.revision else ""),
             "Date": head.created_at.strftime("%Y-%m-%d %H:%M") if head.created_at else "",
-            "Note": head.note,
+            "Note": head.note + (f" · {head.upgrade_note}" if head.upgrade_note else ""),
+            "Questionnaire": head.scored_under or head.questionnaire_version or "",
             "Verdict": verdict_label(head.verdict),
             "Overall": head.overall,
             "Data checked": "Yes" if head.has_checks else "No",
