@@ -28,8 +28,8 @@ VIEW_CACHE_KEY = "check_view_cache"
 MAX_CACHED_VIEWS = 8
 AXIS_AND_LEGEND_PX = 90
 ROW_STEP_PX = 26
-STATUS_LABELS = {  # check status -> what the table says
-    "ok": "✅ OK", "finding": "⚠️ Finding", "skipped": "➖ Skipped", "error": "❌ Error",
+STATUS_LABELS = {  # check status -> what the table says (symbols every system font has: no emoji font needed)
+    "ok": "✓ OK", "finding": "▲ Finding", "skipped": "– Skipped", "error": "✗ Error",
 }
 COUNT_LABELS = {  # check status -> the metric above the tabs (it counts checks, not findings)
     "ok": "Checks passed", "finding": "Checks with findings", "skipped": "Checks skipped", "error": "Checks failed",

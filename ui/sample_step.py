@@ -119,7 +119,8 @@ def _upload_card(state: SampleSession, role: str) -> None:
 
 
 def _size(size: int) -> str:
-    return f"{size / 2**20:,.1f} MB" if size >= 2**20 else f"{size / 1024:,.1f} kB"
+    """1.9\u00a0MB: the number and its unit never wrap apart."""
+    return f"{size / 2**20:,.1f}\u00a0MB" if size >= 2**20 else f"{size / 1024:,.1f}\u00a0kB"
 
 
 def _previews(state: SampleSession) -> None:
@@ -135,7 +136,7 @@ def _previews(state: SampleSession) -> None:
         rows.dataframe(sample.head(PREVIEW_ROWS), hide_index=True, width="stretch")
         types.caption("Detected column types")
         types.dataframe(sample.types, hide_index=True, width="stretch", column_config={
-            "column": st.column_config.TextColumn("Column", width="small"),
+            "column": st.column_config.TextColumn("Column", width="medium"),
             "type": st.column_config.TextColumn("Type", width="small"),
             "missing": st.column_config.NumberColumn("Missing", format="percent", width="small"),
             "example": st.column_config.TextColumn("Example", width="medium")})

@@ -97,3 +97,10 @@ def test_a_new_revision_starts_from_the_roles_the_last_run_used(db_url):
     upload(again, "train", "train.csv", tickets())
     assert again.selectbox(key="w:sample:map:label").value == "intent"
     assert again.multiselect(key="w:sample:map:segments").value == ["priority"]
+
+
+def test_a_file_size_never_wraps_between_number_and_unit(db_url):
+    at = open_step(create_assessment(new_app()))
+    upload(at, "train", "train.csv", tickets())
+    card = next(m.value for m in at.markdown if "train.csv" in m.value)
+    assert "\u00a0kB" in card and " kB" not in card
