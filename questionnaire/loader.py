@@ -102,6 +102,14 @@ def check_condition_values(path: Path | str, owner: str, cond: Condition, questi
         )
 
 
+def _check_variants(path: Path, area: Area, questions: dict[str, Question]) -> None:
+    """A context-adapted action may depend on any question (context comes first), but only on real values."""
+    for q in area.questions:
+        items = [*q.options, *q.bands, *([q.unknown] if q.unknown else [])]
+        for variant in (v for item in items for v in item.variants):
+            check_condition_values(path, q.id, variant.when, questions)
+
+
 def load_questionnaire(directory: Path | str = DATA_DIR) -> Questionnaire:
     """Read and validate the questionnaire in `directory` (the bundled one by default)."""
     directory = Path(directory)
@@ -110,10 +118,12 @@ def load_questionnaire(directory: Path | str = DATA_DIR) -> Questionnaire:
     if not isinstance(index, dict) or "version" not in index or not isinstance(index.get("areas"), list):
         raise QuestionnaireError(index_path, "expected 'version' and a list 'areas' of area file names")
     areas = []
+    paths = []
     seen: dict[str, Question] = {}
     for name in index["areas"]:
         path = directory / "areas" / name
         area = _load_area(path)
+        paths.append(path)
         for q in area.questions:
             if q.id in seen:
                 raise QuestionnaireError(path, "question id is used twice", q.id)
@@ -123,6 +133,8 @@ def load_questionnaire(directory: Path | str = DATA_DIR) -> Questionnaire:
                 _check_condition(path, q, q.show_if, seen)
             seen[q.id] = q
         areas.append(area)
+    for area, path in zip(areas, paths, strict=True):
+        _check_variants(path, area, seen)
     ids = [a.id for a in areas]
     if len(set(ids)) != len(ids):
         raise QuestionnaireError(index_path, f"area ids must be unique: {ids}")

@@ -31,6 +31,30 @@ class QuestionType(StrEnum):
 CHOICE_TYPES = {QuestionType.single, QuestionType.multi, QuestionType.yesno}
 
 
+class Effort(StrEnum):
+    """How much work an action takes, as a team would size it at a kickoff."""
+
+    small = "S"  # a meeting, a decision or a short document: a day or two
+    medium = "M"  # a piece of engineering or process work: up to about two weeks
+    large = "L"  # a collection or labeling campaign, or infrastructure: several weeks
+
+    @property
+    def label(self) -> str:
+        return {"S": "Small", "M": "Medium", "L": "Large"}[self.value]
+
+
+class Variant(BaseModel):
+    """Advice that differs by context: when `when` holds on the answers, this action replaces the default one."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    when: Condition
+    action: str
+    owner: str | None = None
+    effort: Effort | None = None
+    reason: str = Field(description="in words, the context this variant is for, e.g. 'a single annotator'")
+
+
 class Risky(BaseModel):
     """What an answer means when it is risky: the finding it raises and the action it calls for."""
 
@@ -43,6 +67,10 @@ class Risky(BaseModel):
     owner: str | None = None
     due: Stage | None = None
     severity: Severity | None = Field(default=None, description="overrides the severity derived from the risk")
+    effort: Effort | None = Field(default=None, description="overrides the question's effort for this action")
+    variants: list[Variant] = Field(default_factory=list, description="context-adapted actions, first match wins")
+    done_when_checked: list[str] = Field(
+        default_factory=list, description="data checks whose results make this action obsolete once they ran")
 
     @model_validator(mode="after")
     def _risky_needs_remedy(self) -> Risky:
@@ -87,6 +115,7 @@ class Question(BaseModel):
     unknown: Risky | None = Field(default=None, description="what 'don't know yet' means; defaults from the scoring config")
     owner: str = "Project lead"
     due: Stage = Stage.before_kickoff
+    effort: Effort = Field(default=Effort.medium, description="the usual size of this question's actions")
     placeholder: str | None = None
 
     @model_validator(mode="after")
@@ -120,6 +149,13 @@ class Question(BaseModel):
 
     def band(self, x: float) -> Band | None:
         return next((b for b in self.bands if b.contains(x)), None)
+
+    def risky_items(self) -> list[Risky]:
+        """Every option or band with risk above 0, and the 'don't know yet' block if declared."""
+        items: list[Risky] = [*self.options, *self.bands]
+        if self.unknown is not None:
+            items.append(self.unknown)
+        return [r for r in items if r.risk > 0]
 
     def allowed_values(self) -> list[str]:
         values = [o.value for o in self.options]
