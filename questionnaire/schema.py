@@ -150,6 +150,26 @@ class Question(BaseModel):
     def band(self, x: float) -> Band | None:
         return next((b for b in self.bands if b.contains(x)), None)
 
+    def risky_for(self, value: Any) -> Risky | None:
+        """What an (effective) answer selects: the chosen option or band, or the 'don't know yet' block.
+
+        For multiple choice, the option that sets the risk (the riskiest, or the safest with
+        `aggregate: min`).
+        """
+        if value == UNKNOWN:
+            return self.unknown
+        if self.type in (QuestionType.single, QuestionType.yesno):
+            return self.option(value)
+        if self.type == QuestionType.multi:
+            chosen = [o for o in self.options if o.value in (value or [])]
+            if not chosen:
+                return None
+            pick = max if self.aggregate == "max" else min
+            return pick(chosen, key=lambda o: o.risk)
+        if self.type == QuestionType.number and isinstance(value, int | float):
+            return self.band(float(value))
+        return None
+
     def risky_items(self) -> list[Risky]:
         """Every option or band with risk above 0, and the 'don't know yet' block if declared."""
         items: list[Risky] = [*self.options, *self.bands]

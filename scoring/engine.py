@@ -20,11 +20,12 @@ from typing import Any
 
 from questionnaire.schema import UNKNOWN, Question, Questionnaire, QuestionType, Risky
 from questionnaire.loader import bundled_questionnaire
+from scoring.actions import plan_actions
 from scoring.claims import claim_findings
 from scoring.config import ScoringConfig, default_scoring_config
 from scoring.findings import Action, Finding, Severity
 from scoring.rules import RuleSet, bundled_rules, load_rules
-from scoring.scorecard import AppliedModifier, PlannedAction, Scorecard, Verdict
+from scoring.scorecard import AppliedModifier, Scorecard, Verdict
 
 
 def effective_answers(questionnaire: Questionnaire, answers: dict[str, Any]) -> dict[str, Any]:
@@ -155,31 +156,6 @@ def _rank(questionnaire: Questionnaire, findings: list[Finding]) -> list[Finding
     )
 
 
-def plan_actions(ranked: list[Finding]) -> list[PlannedAction]:
-    """One action per distinct recommendation, prioritised by the most severe finding that calls for it."""
-    by_text: dict[str, PlannedAction] = {}
-    for f in ranked:
-        if f.action is None or not f.action.text:
-            continue
-        planned = by_text.get(f.action.text)
-        if planned is None:
-            by_text[f.action.text] = PlannedAction(
-                priority=0,
-                text=f.action.text,
-                owner=f.action.owner,
-                due=f.action.due,
-                area=f.area,
-                severity=f.severity,
-                finding_ids=[f.id],
-            )
-        else:
-            planned.finding_ids.append(f.id)
-    actions = sorted(by_text.values(), key=lambda a: (-a.severity.rank, a.due.rank))
-    for i, a in enumerate(actions, start=1):
-        a.priority = i
-    return actions
-
-
 def _shortfalls(areas: dict[str, int], weakest: str, overall: int, titles: dict[str, str],
                 weakest_bar: float, overall_bar: float) -> list[str]:
     """Why the weakest area or the overall score misses a bar (empty when both reach it)."""
@@ -258,7 +234,7 @@ def score(
         weakest_area=weakest,
         verdict_reasons=reasons,
         risks=ranked,
-        actions=plan_actions(ranked),
+        actions=plan_actions(questionnaire, ranked, effective, check_metrics or {}),
         modifiers=modifiers,
         answered=sum(1 for q in decisions if effective[q.id] != UNKNOWN),
         applicable=len(decisions),
