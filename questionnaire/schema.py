@@ -50,6 +50,7 @@ class Variant(BaseModel):
 
     when: Condition
     action: str
+    how: str | None = None
     owner: str | None = None
     effort: Effort | None = None
     reason: str = Field(description="in words, the context this variant is for, e.g. 'a single annotator'")
@@ -63,7 +64,8 @@ class Risky(BaseModel):
     risk: float = Field(default=0, ge=0, le=1, description="0 = best practice .. 1 = worst")
     finding: str | None = Field(default=None, description="short title of the risk this answer raises")
     why: str | None = Field(default=None, description="why the risk matters; defaults to the question's help")
-    action: str | None = None
+    action: str | None = Field(default=None, description="what to do, in plain words (no jargon)")
+    how: str | None = Field(default=None, description="the technical detail: methods and tools, for specialists")
     owner: str | None = None
     due: Stage | None = None
     severity: Severity | None = Field(default=None, description="overrides the severity derived from the risk")

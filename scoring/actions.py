@@ -76,8 +76,9 @@ def specific(text: str, metrics: Mapping[str, Any]) -> str:
 class _Advice:
     """What one finding recommends, after variants, owners and effort are resolved."""
 
-    def __init__(self, text: str, owner: str, effort: Effort, adapted_for: str | None = None):
-        self.text, self.owner, self.effort, self.adapted_for = text, owner, effort, adapted_for
+    def __init__(self, text: str, owner: str, effort: Effort, adapted_for: str | None = None,
+                 how: str | None = None):
+        self.text, self.owner, self.effort, self.adapted_for, self.how = text, owner, effort, adapted_for, how
 
 
 def _answer_advice(question: Question, risky: Risky, finding: Finding, effective: Mapping[str, Any],
@@ -88,8 +89,9 @@ def _answer_advice(question: Question, risky: Risky, finding: Finding, effective
     owner = finding.action.owner if finding.action else question.owner
     variant = next((v for v in risky.variants if v.when.holds(dict(effective))), None)
     if variant is not None:
-        return _Advice(variant.action.strip(), variant.owner or owner, variant.effort or effort, variant.reason)
-    return _Advice(finding.action.text if finding.action else "", owner, effort)
+        return _Advice(variant.action.strip(), variant.owner or owner, variant.effort or effort, variant.reason,
+                       variant.how)
+    return _Advice(finding.action.text if finding.action else "", owner, effort, how=risky.how)
 
 
 def _advice(questionnaire: Questionnaire, finding: Finding, effective: Mapping[str, Any],
@@ -124,7 +126,7 @@ def plan_actions(questionnaire: Questionnaire, ranked: Iterable[Finding], effect
             finding_ids=[f.id for f in findings], effort=advice.effort.value, cause=cause,
             question_id=next((f.question_id for f in findings if f.question_id), None),
             evidence=[f.title for f in findings if f.kind in DATA_KINDS],
-            adapted_for=advice.adapted_for,
+            adapted_for=advice.adapted_for, how=advice.how and advice.how.strip(),
         ))
     planned.sort(key=lambda a: (a.due.rank, -a.severity.rank))
     for i, a in enumerate(planned, start=1):

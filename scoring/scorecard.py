@@ -29,6 +29,7 @@ class PlannedAction(BaseModel):
     area: str
     severity: Severity
     finding_ids: list[str]
+    how: str | None = Field(default=None, description="technical detail for specialists (the appendix shows it)")
     effort: str = Field(default="M", description="S, M or L (see questionnaire.schema.Effort)")
     cause: str | None = Field(default=None, description="the root cause the action resolves")
     question_id: str | None = Field(default=None, description="the question to change to resolve it")

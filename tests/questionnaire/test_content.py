@@ -145,3 +145,18 @@ def test_context_variants_exist_for_one_annotator_and_safety_critical_labels():
     medical = [v for b in target.bands if b.risk > 0 for v in b.variants]
     assert medical and all("merge" not in v.action.split(":")[-1] for v in medical)
     assert all("reference standard" in v.action for v in medical)
+
+
+def test_actions_speak_plainly_and_keep_jargon_in_their_technical_detail():
+    """Kickoff readers are not all engineers: method names (GroupKFold, PSI, temperature scaling...) belong
+    in an action's `how`, which the appendix shows next to a glossary, never in the action itself."""
+    from reports.glossary import terms_in
+    jargon = []
+    for q in DECISIONS:
+        for item in q.risky_items():
+            for text in [item.action, *(v.action for v in item.variants)]:
+                if found := terms_in(text or ""):
+                    jargon.append((_label(q, item), found))
+    assert not jargon
+    hows = [item.how for q in DECISIONS for item in q.risky_items() if item.how]
+    assert hows and all(terms_in(h) for h in hows), "a 'how' names at least one method the glossary explains"
