@@ -1,9 +1,10 @@
 """The action plan: one action per root cause, specific, sized, owned, and due at a project stage.
 
 `plan_actions` turns ranked findings into the plan a kickoff meeting can work through:
-1. Findings about one root cause (the finding's `cause` when scoring names one; otherwise the
-   question an answer or claim is about, the rule, or the data check) become one action, led by the
-   most severe finding; the data findings of the group are kept as its evidence, in words.
+1. Findings about one root cause (a risk that scoring already grouped with its evidence, or the
+   finding's `cause`; otherwise the question an answer or claim is about, the rule, or the data
+   check) become one action, led by the most severe evidence; the data findings are kept as its
+   evidence, in words.
 2. The action text comes from the lead finding. For an answer it is the chosen option's action, or
    the first of its `variants` whose condition holds on the answers (one annotator, safety-critical
    labels...). An action that a data check makes obsolete (`done_when_checked`) is dropped once that
@@ -107,6 +108,11 @@ def _advice(questionnaire: Questionnaire, finding: Finding, effective: Mapping[s
     return _Advice(specific(finding.action.text, finding.metrics), finding.action.owner, effort)
 
 
+def _evidence(finding: Finding) -> list[Finding]:
+    """The pieces of evidence behind a finding: a risk that scoring already grouped by cause lists its own."""
+    return list(getattr(finding, "evidence", None) or [finding])
+
+
 def plan_actions(questionnaire: Questionnaire, ranked: Iterable[Finding], effective: Mapping[str, Any],
                  checks_ran: Iterable[str] = ()) -> list[PlannedAction]:
     """One action per root cause, ordered by stage then severity (see the module docstring)."""
@@ -116,16 +122,17 @@ def plan_actions(questionnaire: Questionnaire, ranked: Iterable[Finding], effect
         groups.setdefault(cause_of(f), []).append(f)
     planned = []
     for cause, findings in groups.items():
-        lead, advice = next(((f, a) for f in findings if (a := _advice(questionnaire, f, effective, ran))),
+        pieces = [piece for f in findings for piece in _evidence(f)]
+        lead, advice = next(((f, a) for f in pieces if (a := _advice(questionnaire, f, effective, ran))),
                             (None, None))
         if lead is None or advice is None or lead.action is None:
             continue
         planned.append(PlannedAction(
             priority=0, text=advice.text, owner=canonical_role(advice.owner), due=lead.action.due,
             area=lead.area, severity=max((f.severity for f in findings), key=lambda s: s.rank),
-            finding_ids=[f.id for f in findings], effort=advice.effort.value, cause=cause,
-            question_id=next((f.question_id for f in findings if f.question_id), None),
-            evidence=[f.title for f in findings if f.kind in DATA_KINDS],
+            finding_ids=list(dict.fromkeys(f.id for f in pieces)), effort=advice.effort.value, cause=cause,
+            question_id=next((f.question_id for f in pieces if f.question_id), None),
+            evidence=list(dict.fromkeys(f.title for f in pieces if f.kind in DATA_KINDS)),
             adapted_for=advice.adapted_for, how=advice.how and advice.how.strip(),
         ))
     planned.sort(key=lambda a: (a.due.rank, -a.severity.rank))
