@@ -13,7 +13,7 @@ import streamlit as st
 
 from assessments.compare import AnswerChange, RevisionComparison, RevisionSummary, RiskChange, ScoreDelta, TrendPoint
 from questionnaire import Questionnaire
-from reports.charts import score_trend_chart
+from reports.charts import TREND_POINTS_NOTE, score_trend_chart
 from ui import draft as drafts
 from ui import routes
 from ui.draft import Draft
@@ -157,4 +157,5 @@ def render_trend(points: list[TrendPoint], questionnaire: Questionnaire) -> None
     if len(scored) == 1:
         st.caption("One scored revision so far: the lines appear once a second revision is scored.")
     else:
-        st.caption("The bold line is the overall score; thin lines are the areas. Hover a point for its value.")
+        st.caption("The bold line is the overall score; thin lines are the areas. Hover a point for its value. "
+                   + TREND_POINTS_NOTE)

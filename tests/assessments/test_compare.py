@@ -173,3 +173,47 @@ def test_the_retrain_loop_through_the_store(store, questionnaire):
     assert result.overall.delta > 0 and result.newer.note == "Before the June retrain"
     assert "ann_guidelines" in [r.finding_id for r in result.resolved_risks]
     assert [p.number for p in trend(store.revisions(a.id))] == [1, 2]
+
+
+def typical_answers(questionnaire) -> dict[str, Any]:
+    from pathlib import Path
+
+    from questionnaire.answers import normalize_answers, read_answers_file
+    examples = Path(__file__).resolve().parents[2] / "examples"
+    return normalize_answers(questionnaire, read_answers_file(examples / "support_ticket_routing.yaml"))
+
+
+def test_a_gain_that_comes_only_from_missing_data_checks_is_not_shown(questionnaire):
+    """Revision 2 has the same answers but no check results yet: its saved score is higher only because the
+    data's risks are absent. A reviewer would call that no change, and so does the comparison."""
+    typical = typical_answers(questionnaire)
+    checked = revision(questionnaire, 1, typical, findings=[DRIFT], checks={"findings": []})
+    fresh = revision(questionnaire, 2, typical)
+    saved_before = Snapshot.from_stored(checked.snapshot).scorecard["areas"]["representativeness"]
+    saved_after = Snapshot.from_stored(fresh.snapshot).scorecard["areas"]["representativeness"]
+    assert saved_after > saved_before  # what a naive comparison would show as a green gain
+    result = compare_revisions(checked, fresh, questionnaire)
+    assert result.basis == "answers_only"
+    assert result.overall.delta == 0 and all(a.delta == 0 for a in result.areas)
+    assert any("on their answers alone" in n for n in result.notes)
+
+
+def test_answers_only_comparison_still_shows_real_improvements(questionnaire):
+    better = {**BASE, "ann_guidelines": "versioned_with_examples"}
+    checked = revision(questionnaire, 1, BASE, findings=[DRIFT], checks={"findings": []})
+    result = compare_revisions(checked, revision(questionnaire, 2, better), questionnaire)
+    assert result.basis == "answers_only"
+    assert {a.area: a.delta for a in result.areas}["annotation"] > 0
+
+
+def test_revisions_both_with_data_compare_their_saved_scores(questionnaire):
+    one = revision(questionnaire, 1, BASE, findings=[DRIFT], checks={"findings": []})
+    two = revision(questionnaire, 2, BASE, checks={"findings": []})
+    result = compare_revisions(one, two, questionnaire)
+    assert result.basis == "as_saved"
+    assert result.overall.after == Snapshot.from_stored(two.snapshot).overall
+
+
+def test_trend_marks_the_points_that_had_data(questionnaire):
+    points = trend([revision(questionnaire, 1, BASE, checks={"findings": []}), revision(questionnaire, 2, BASE)])
+    assert [p.has_checks for p in points] == [True, False]

@@ -53,8 +53,8 @@ def test_worst_practice_is_not_ready():
 
 
 @pytest.mark.xfail("gates" not in Scorecard.model_fields, strict=True,
-                   reason="open decisions now count as their worst answer; under linear deduction to 0 that "
-                          "sinks the annotation area below the not-ready bar (issue 10, bounded scores)")
+                   reason="an informal edge-case inventory is now a high risk; linear deduction to 0 puts the "
+                          "edge-case area at 49, one point under the not-ready bar (issue 10: bounded scores)")
 def test_typical_project_is_a_mix():
     card = score(bundled_questionnaire(), example_answers("support_ticket_routing.yaml"))
     severities = {r.severity.value for r in card.risks}
