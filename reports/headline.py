@@ -27,13 +27,23 @@ SHOWN_BLOCKERS = 3
 class GateView:
     label: str
     ready: bool
-    blockers: list[str]  # plain titles of what blocks it, the first few
-    more: int = 0  # further blockers not listed
-    open_decisions: int = 0
+    risks: list[str]  # plain titles of the risks that block it, the first few
+    more: int = 0  # further blocking risks not listed
+    open_topics: list[str] = field(default_factory=list)  # decisions still open that are due by then
 
     @property
     def css(self) -> str:
         return "ready" if self.ready else "not-ready"
+
+    @property
+    def blockers(self) -> list[str]:
+        """What blocks the gate, in words: open decisions first (they are the cheapest to clear), then risks."""
+        said = []
+        if self.open_topics:
+            shown = ", ".join(t.lower() for t in self.open_topics[:2])
+            rest = len(self.open_topics) - 2
+            said.append(f"{len(self.open_topics)} open decision(s): {shown}" + (f" and {rest} more" if rest > 0 else ""))
+        return said + self.risks
 
 
 @dataclass(frozen=True)
@@ -78,11 +88,7 @@ def gate_views(card: Scorecard, questionnaire: Questionnaire) -> list[GateView]:
     views = []
     for label, ready, titles, open_ids in rows:
         topics = [questionnaire.question(q).topic if questionnaire.question(q) else q for q in open_ids]
-        if topics:
-            titles = titles + [f"{len(topics)} open decision(s): " + ", ".join(topics[:2]).lower()
-                               + (" ..." if len(topics) > 2 else "")]
-        views.append(GateView(label, ready, titles[:SHOWN_BLOCKERS], max(0, len(titles) - SHOWN_BLOCKERS),
-                              len(topics)))
+        views.append(GateView(label, ready, titles[:SHOWN_BLOCKERS], max(0, len(titles) - SHOWN_BLOCKERS), topics))
     return views
 
 
