@@ -16,12 +16,13 @@ from reports.evidence import Evidence, build_evidence
 from reports.glossary import glossary, terms_in
 from reports.headline import basis_view, gate_views
 from reports.method import MethodView, method_view
-from reports.model import Paper, Report
+from reports.model import Report
 from reports.provenance import adjustment, provenances
 from reports.svg import chart_svg
 from scoring.actions import top_actions
-from scoring.findings import Finding, Severity, Stage
-from scoring.scorecard import PlannedAction, Verdict
+from scoring.findings import Finding
+from scoring.scorecard import PlannedAction
+from vocabulary import Paper, Severity, Stage, Verdict
 
 VERDICT_CLASS = {Verdict.ready: "ready", Verdict.ready_with_conditions: "conditions", Verdict.not_ready: "not-ready"}
 

@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from questionnaire.schema import UNKNOWN, Questionnaire
-from scoring.findings import Finding, Severity, Stage
+from scoring.findings import Finding
 from scoring.scorecard import Scorecard
+from vocabulary import Severity, Stage
 
 GATES = {
     Stage.before_kickoff: "Ready to kick off",
@@ -42,7 +43,8 @@ class GateView:
         if self.open_topics:
             shown = ", ".join(t.lower() for t in self.open_topics[:2])
             rest = len(self.open_topics) - 2
-            said.append(f"{len(self.open_topics)} open decision(s): {shown}" + (f" and {rest} more" if rest > 0 else ""))
+            more = f" and {rest} more" if rest > 0 else ""
+            said.append(f"{len(self.open_topics)} open decision(s): {shown}{more}")
         return said + self.risks
 
 

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from questionnaire.schema import Questionnaire
-from reports.answers_view import answer_text
+from questionnaire.wording import answer_text
 from reports.evidence import humanize
 from scoring.findings import Finding
 

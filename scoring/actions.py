@@ -135,9 +135,9 @@ def plan_actions(questionnaire: Questionnaire, ranked: Iterable[Finding], effect
             evidence=list(dict.fromkeys(f.title for f in pieces if f.kind in DATA_KINDS)),
             adapted_for=advice.adapted_for, how=advice.how and advice.how.strip(),
         ))
-    planned.sort(key=lambda a: (a.due.rank, -a.severity.rank))
-    for i, a in enumerate(planned, start=1):
-        a.priority = i
+    planned.sort(key=lambda p: (p.due.rank, -p.severity.rank))
+    for i, action in enumerate(planned, start=1):
+        action.priority = i
     return planned
 
 

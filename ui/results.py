@@ -9,24 +9,26 @@ from collections import defaultdict
 
 import streamlit as st
 
+from application import AssessmentResult
 from questionnaire import Questionnaire
 from questionnaire.answers import missing_required
+from questionnaire.wording import answer_text
 from reports.charts import area_scores_chart
 from reports.headline import basis_view, gate_views
 from reports.provenance import provenances
 from scoring.actions import top_actions
 from scoring.config import default_scoring_config
-from scoring.findings import Finding, Stage
+from scoring.findings import Finding
 from scoring.scorecard import PlannedAction, Scorecard
 from ui import data_evidence, report_panel, routes, services
 from ui import draft as drafts
 from ui.check_view import for_streamlit
 from ui.draft import Draft
-from ui.evidence import report_from_saved
-from ui.format import VERDICTS, answer_text, plain, severity_badge
+from ui.format import VERDICT_LOOKS, plain, severity_badge
 from ui.history import revision_link
 from ui.steps import step_of_question
 from ui.wizard import conflict_banner
+from vocabulary import Stage
 
 TOP_RISKS = 5
 TOP_ACTIONS = 12  # the plan a kickoff works through; the rest is one click away
@@ -40,13 +42,14 @@ def render() -> None:
     st.title(f"Results: {plain(draft.name)}")
     revision_link(draft, key="results:history")
     conflict_banner(draft)
-    card, problems = drafts.scorecard(questionnaire, draft)
-    for problem in problems:
+    result = drafts.assessed(questionnaire, draft)
+    card = result.scorecard
+    for problem in result.problems:
         st.warning(f"Left out of the score: {plain(problem)}", icon=":material/error:")
     _incomplete_note(questionnaire, draft, card)
     _verdict(card)
-    _gates_and_basis(questionnaire, draft, card)
-    report_panel.render(questionnaire, draft)
+    _gates_and_basis(questionnaire, result, card)
+    report_panel.render(result, draft)
     left, right = st.columns([3, 2], gap="large")
     with left:
         st.subheader("Area scores")
@@ -83,7 +86,7 @@ def _incomplete_note(questionnaire: Questionnaire, draft: Draft, card: Scorecard
 
 
 def _verdict(card: Scorecard) -> None:
-    label, _, icon = VERDICTS[card.verdict.value]
+    label, (_, icon) = card.verdict.label, VERDICT_LOOKS[card.verdict]
     box = {"ready": st.success, "ready_with_conditions": st.warning, "not_ready": st.error}[card.verdict.value]
     reasons = "\n".join(f"- {r}" for r in card.verdict_reasons)
     box(f"**{label}** — overall score {card.overall}/100\n\n{reasons}", icon=icon)
@@ -95,7 +98,7 @@ def _verdict(card: Scorecard) -> None:
     d.metric("Actions", len(card.actions))
 
 
-def _gates_and_basis(questionnaire: Questionnaire, draft: Draft, card: Scorecard) -> None:
+def _gates_and_basis(questionnaire: Questionnaire, result: AssessmentResult, card: Scorecard) -> None:
     """Stage by stage, can the project move on, and what blocks it; and what the scores rest on."""
     st.markdown("##### Stage by stage")
     for column, gate in zip(st.columns(4), gate_views(card, questionnaire), strict=False):
@@ -107,7 +110,7 @@ def _gates_and_basis(questionnaire: Questionnaire, draft: Draft, card: Scorecard
                 st.caption("; ".join(plain(b) for b in gate.blockers) + more)
             else:
                 st.caption("Nothing due by then blocks it.")
-    basis = basis_view(card, questionnaire, report_from_saved(draft.checks))
+    basis = basis_view(card, questionnaire, result.check_run.report if result.check_run else None)
     st.caption(f"**What the scores rest on.** {basis.sentence}")
 
 

@@ -11,17 +11,11 @@ Pairs are built with vectorised index arithmetic (no Python loop over items).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
 
 import numpy as np
 import pandas as pd
 
-
-class Level(StrEnum):
-    nominal = "nominal"
-    ordinal = "ordinal"
-    interval = "interval"
-    ratio = "ratio"
+from vocabulary import Level
 
 
 class AgreementInputError(ValueError):

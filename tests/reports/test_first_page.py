@@ -8,6 +8,8 @@ import re
 
 import pytest
 
+from application import assess
+from checks.check_run import CheckRun
 from questionnaire import bundled_questionnaire
 from reports import build_report, render_section
 from reports.context import TOP_ACTIONS, build_context
@@ -24,12 +26,12 @@ def text_of(markup: str) -> str:
 
 def reports():
     q = bundled_questionnaire()
+    typical = example_answers("support_ticket_routing.yaml")
     return {
-        "typical": build_report(example_answers("support_ticket_routing.yaml"), clock=fixed_clock),
-        "typical with data": build_report(example_answers("support_ticket_routing.yaml"), checks=sample_checks(),
-                                          clock=fixed_clock),
-        "worst": build_report(extreme_answers(q, worst=True), clock=fixed_clock),
-        "best": build_report(extreme_answers(q, worst=False), clock=fixed_clock),
+        "typical": build_report(assess(typical), clock=fixed_clock),
+        "typical with data": build_report(assess(typical, CheckRun(report=sample_checks())), clock=fixed_clock),
+        "worst": build_report(assess(extreme_answers(q, worst=True)), clock=fixed_clock),
+        "best": build_report(assess(extreme_answers(q, worst=False)), clock=fixed_clock),
     }
 
 

@@ -11,9 +11,10 @@ from questionnaire.answers import normalize_answers, read_answers_file
 from questionnaire.schema import Effort
 from scoring.actions import cause_of, plan_actions, specific, top_actions
 from scoring.engine import effective_answers, score
-from scoring.findings import Action, Finding, Severity, Stage
+from scoring.findings import Action, Finding
 from scoring.roles import roles
 from tests.answer_sets import extreme_answers
+from vocabulary import Severity, Stage
 
 Q = bundled_questionnaire()
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
