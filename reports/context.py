@@ -69,6 +69,7 @@ class RiskView:
     title: str
     why: str
     area: str
+    plain_why: str | None  # the why when it needs no glossary term (the summary shows only plain text)
     provenance: list[str]
     adjustment: str | None
     action: PlannedAction | None  # the plan's action for this risk (context-adapted, with its owner)
@@ -147,6 +148,7 @@ def _risk_views(report: Report, risks: list[Finding]) -> list[RiskView]:
     area_titles = {a.id: a.title for a in q.areas}
     plan = {fid: a for a in report.scorecard.actions for fid in a.finding_ids}
     return [RiskView(severity=r.severity.value, title=r.title, why=r.why, area=area_titles.get(r.area, r.area),
+                     plain_why=None if terms_in(r.why) else r.why,
                      provenance=provenances(r, q, report.answers, titles), adjustment=adjustment(r, reasons),
                      action=plan.get(r.id))
             for r in risks]

@@ -21,7 +21,7 @@ GATES = {
     Stage.before_first_training: "Ready to train",
     Stage.before_launch: "Ready to launch",
 }
-SHOWN_BLOCKERS = 3
+SHOWN_BLOCKERS = 2
 
 
 @dataclass(frozen=True)

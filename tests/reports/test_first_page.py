@@ -46,6 +46,25 @@ def test_first_pages_carry_no_jargon(name):
         assert terms_in(text_of(render_section(report, section))) == [], section
 
 
+def test_a_technical_data_finding_reaches_the_summary_without_its_jargon():
+    """Data checks explain themselves with statistics (PSI, Jensen-Shannon); the summary keeps the plain title
+    and where it comes from, and leaves the statistics to the area section."""
+    from scoring.findings import Finding
+    from vocabulary import Severity
+    technical = Finding(id="check:drift:psi", area="representativeness", severity=Severity.critical,
+                        title="4 of 17 columns differ between training and production",
+                        why="Production differs in latency_ms (PSI 0.81) and region (JS 0.35).", kind="check",
+                        source="check:drift", check="drift")
+    checks = sample_checks()
+    checks.findings.append(technical)
+    report = build_report(assess(example_answers("support_ticket_routing.yaml"), CheckRun(report=checks)),
+                          clock=fixed_clock)
+    summary = text_of(render_section(report, "summary"))
+    assert "4 of 17 columns differ between training and production" in summary
+    assert terms_in(summary) == []
+    assert "PSI 0.81" in text_of(render_section(report, "area-representativeness"))
+
+
 def test_the_glossary_explains_the_terms_the_appendix_uses():
     report = REPORTS["typical"]
     appendix = text_of(render_section(report, "appendix-actions"))
