@@ -19,7 +19,7 @@ from reports.method import MethodView, method_view
 from reports.model import Report
 from reports.provenance import adjustment, provenances
 from reports.svg import chart_svg
-from scoring.actions import top_actions
+from scoring.actions import TOP_ACTIONS, top_actions
 from scoring.findings import Finding
 from scoring.scorecard import PlannedAction
 from vocabulary import Paper, Severity, Stage, Verdict
@@ -34,7 +34,6 @@ VERDICT_SENTENCE = {
 }
 HIGH_RISKS_FIRST = " The high risks in the action plan come first."
 
-TOP_ACTIONS = 12  # the action plan's first page; the appendix lists every action
 MAX_ACTIONS_PER_STAGE = 1
 
 

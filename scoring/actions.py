@@ -27,6 +27,7 @@ from scoring.findings import Finding
 from scoring.roles import canonical_role
 from scoring.scorecard import PlannedAction
 
+TOP_ACTIONS = 12  # what a kickoff works through first: the app and the report's action plan show these
 DATA_KINDS = ("check", "claim")
 MAX_NAMES = 5  # names written into an action before "and N more"
 NAME_FIELDS = ("segment", "column", "annotator", "class", "label", "category", "name", "value", "cell")
@@ -141,7 +142,7 @@ def plan_actions(questionnaire: Questionnaire, ranked: Iterable[Finding], effect
     return planned
 
 
-def top_actions(actions: list[PlannedAction], n: int) -> list[PlannedAction]:
+def top_actions(actions: list[PlannedAction], n: int = TOP_ACTIONS) -> list[PlannedAction]:
     """The `n` most severe actions (earlier stages first among equals), in the plan's own order."""
     chosen = sorted(actions, key=lambda a: (-a.severity.rank, a.due.rank, a.priority))[:n]
     keep = {id(a) for a in chosen}

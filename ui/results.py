@@ -16,7 +16,7 @@ from questionnaire.wording import answer_text
 from reports.charts import area_scores_chart
 from reports.headline import basis_view, gate_views
 from reports.provenance import provenances
-from scoring.actions import top_actions
+from scoring.actions import TOP_ACTIONS, top_actions
 from scoring.config import default_scoring_config
 from scoring.findings import Finding
 from scoring.scorecard import PlannedAction, Scorecard
@@ -31,7 +31,6 @@ from ui.wizard import conflict_banner
 from vocabulary import Stage
 
 TOP_RISKS = 5
-TOP_ACTIONS = 12  # the plan a kickoff works through; the rest is one click away
 
 
 def render() -> None:
