@@ -250,9 +250,9 @@ def _risks(snapshot: Snapshot) -> dict[str, Finding]:
     """The snapshot's risks by finding id (the first, most severe, wins if an id repeats)."""
     found: dict[str, Finding] = {}
     for raw in (snapshot.scorecard or {}).get("risks") or []:
-        try:
-            finding = Finding.model_validate(raw)
-        except ValueError:
+        try:  # a risk may carry more than a finding (its evidence, weight...): compare what they share
+            finding = Finding.model_validate({k: v for k, v in raw.items() if k in Finding.model_fields})
+        except (ValueError, AttributeError):
             continue  # a risk saved by an older version in a shape we no longer read: leave it out
         found.setdefault(finding.id, finding)
     return found

@@ -218,3 +218,14 @@ def test_revisions_both_with_data_compare_their_saved_scores(questionnaire):
 def test_trend_marks_the_points_that_had_data(questionnaire):
     points = trend([revision(questionnaire, 1, BASE, checks={"findings": []}), revision(questionnaire, 2, BASE)])
     assert [p.has_checks for p in points] == [True, False]
+
+
+def test_risks_saved_with_their_evidence_are_still_compared(questionnaire):
+    """A scorecard that groups findings into risks (with evidence, weight...) still compares by risk id."""
+    old = revision(questionnaire, 1, BASE)
+    card = dict(old.snapshot["scorecard"])
+    card["risks"] = [{**r, "evidence": [dict(r)], "weight": 1.5, "adjustments": []} for r in card["risks"]]
+    old.snapshot = {**old.snapshot, "scorecard": card}
+    better = {**BASE, "ann_guidelines": "versioned_with_examples"}
+    result = compare_revisions(old, revision(questionnaire, 2, better), questionnaire)
+    assert "ann_guidelines" in [r.finding_id for r in result.resolved_risks]
