@@ -145,3 +145,14 @@ def test_stage_orders_the_plan_before_severity():
     actions = plan({}, [high_later, low_now])
     assert [a.due for a in actions] == [Stage.before_kickoff, Stage.before_launch]
     assert top_actions(actions, 1)[0].due == Stage.before_launch
+
+
+@pytest.mark.parametrize("name", ["support_ticket_routing.yaml", "worst_practice.yaml"])
+def test_every_risk_with_an_action_is_covered_exactly_once(name):
+    """Merging must not lose a risk: each finding that calls for an action sits in exactly one planned action."""
+    card = score(Q, example(name))
+    covered = [fid for a in card.actions for fid in a.finding_ids]
+    assert len(covered) == len(set(covered))
+    pieces = [e for r in card.risks for e in (getattr(r, "evidence", None) or [r])]
+    called = {e.id for e in pieces if e.action and e.action.text}
+    assert called <= set(covered) <= {e.id for e in pieces}
