@@ -38,6 +38,7 @@ from questionnaire.schema import Questionnaire
 from questionnaire.wording import NOT_ANSWERED, answer_text, is_blank
 from scoring.engine import score
 from scoring.findings import Finding
+from scoring.scorecard import Risk
 from vocabulary import Severity
 
 AS_SAVED = "as_saved"  # both revisions' saved scores: both with data checks, or both on answers alone
@@ -247,12 +248,12 @@ def answer_changes(questionnaire: Questionnaire, before: dict[str, Any], after: 
 
 
 def _risks(snapshot: Snapshot) -> dict[str, Finding]:
-    """The snapshot's risks by finding id (the first, most severe, wins if an id repeats)."""
+    """The snapshot's risks by id (the first, most severe, wins if an id repeats); older snapshots hold findings."""
     found: dict[str, Finding] = {}
     for raw in (snapshot.scorecard or {}).get("risks") or []:
-        try:  # a risk may carry more than a finding (its evidence, weight...): compare what they share
-            finding = Finding.model_validate({k: v for k, v in raw.items() if k in Finding.model_fields})
-        except (ValueError, AttributeError):
+        try:
+            finding = Risk.model_validate(raw)
+        except ValueError:
             continue  # a risk saved by an older version in a shape we no longer read: leave it out
         found.setdefault(finding.id, finding)
     return found
