@@ -82,7 +82,7 @@ def gate_views(card: Scorecard, questionnaire: Questionnaire) -> list[GateView]:
     rows: list[tuple[str, bool, list[str], list[str]]] = []
     if declared:
         for g in declared:
-            titles = [by_id[i].title for i in g.blocking_risks if i in by_id]
+            titles = [by_id[i].title for i in g.blocking_risks if i in by_id and not _undecided(by_id[i])]
             rows.append((g.label, g.ready, titles, list(g.open_decisions)))
     else:
         for stage, ready, blocking, open_ids in _derived_gates(card):

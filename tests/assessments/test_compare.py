@@ -172,7 +172,7 @@ def test_the_retrain_loop_through_the_store(store, questionnaire):
     result = compare_revisions(first, second, questionnaire)
     assert [c.question_id for c in result.answers] == ["ann_guidelines"]
     assert result.overall.delta > 0 and result.newer.note == "Before the June retrain"
-    assert "ann_guidelines" in [r.finding_id for r in result.resolved_risks]
+    assert "ann_guidelines" in [r.question_id for r in result.resolved_risks]
     assert [p.number for p in trend(store.revisions(a.id))] == [1, 2]
 
 
@@ -224,8 +224,9 @@ def test_risks_saved_with_their_evidence_are_still_compared(questionnaire):
     """A scorecard that groups findings into risks (with evidence, weight...) still compares by risk id."""
     old = revision(questionnaire, 1, BASE)
     card = dict(old.snapshot["scorecard"])
-    card["risks"] = [{**r, "evidence": [dict(r)], "weight": 1.5, "adjustments": []} for r in card["risks"]]
+    card["risks"] = [{**r, "evidence": r.get("evidence") or [dict(r)], "weight": 1.5, "adjustments": []}
+                     for r in card["risks"]]
     old.snapshot = {**old.snapshot, "scorecard": card}
     better = {**BASE, "ann_guidelines": "versioned_with_examples"}
     result = compare_revisions(old, revision(questionnaire, 2, better), questionnaire)
-    assert "ann_guidelines" in [r.finding_id for r in result.resolved_risks]
+    assert "ann_guidelines" in [r.question_id for r in result.resolved_risks]
