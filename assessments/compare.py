@@ -65,10 +65,15 @@ class ScoreDelta(BaseModel):
     title: str
     before: int | None = None
     after: int | None = None
+    exact_before: float | None = Field(default=None, description="unrounded, when the scorecards keep it")
+    exact_after: float | None = None
 
     @property
-    def delta(self) -> int | None:
-        """after - before, or None when either side has no score."""
+    def delta(self) -> float | int | None:
+        """after - before (to one decimal when both scorecards keep unrounded scores, so a real move below
+        one point still shows), or None when either side has no score."""
+        if self.exact_before is not None and self.exact_after is not None:
+            return round(self.exact_after - self.exact_before, 1)
         return None if self.before is None or self.after is None else self.after - self.before
 
 
@@ -175,8 +180,9 @@ def compare_revisions(older: Revision, newer: Revision, questionnaire: Questionn
     return RevisionComparison(
         older=old_summary,
         newer=new_summary,
-        overall=ScoreDelta(title="Overall", before=old_scores[0], after=new_scores[0]),
-        areas=area_deltas(questionnaire, old_scores[1], new_scores[1]),
+        overall=ScoreDelta(title="Overall", before=old_scores[0], after=new_scores[0],
+                           exact_before=old_scores[2].get("overall"), exact_after=new_scores[2].get("overall")),
+        areas=area_deltas(questionnaire, old_scores, new_scores),
         answers=answers,
         new_risks=appeared,
         resolved_risks=resolved,
@@ -187,22 +193,24 @@ def compare_revisions(older: Revision, newer: Revision, questionnaire: Questionn
     )
 
 
-Scores = tuple[int | None, dict[str, int]]  # overall, area id -> score
+Scores = tuple[int | None, dict[str, int], dict[str, float]]  # overall, area id -> score, unrounded ("overall" too)
 
 
 def _scores(snapshot: Snapshot) -> Scores:
     """The scores a snapshot saved."""
-    return snapshot.overall, dict((snapshot.scorecard or {}).get("areas") or {})
+    card = snapshot.scorecard or {}
+    return snapshot.overall, dict(card.get("areas") or {}), dict(card.get("exact") or {})
 
 
 def _answers_only(questionnaire: Questionnaire, snapshot: Snapshot) -> Scores:
     """The snapshot's answers scored alone, with today's questionnaire (no data findings, no claims)."""
-    card = score(questionnaire, snapshot.answers)
-    return card.overall, dict(card.areas)
+    card = score(questionnaire, snapshot.answers).model_dump(mode="json")
+    return card["overall"], dict(card["areas"]), dict(card.get("exact") or {})
 
 
-def area_deltas(questionnaire: Questionnaire, old_areas: dict[str, int], new_areas: dict[str, int]) -> list[ScoreDelta]:
+def area_deltas(questionnaire: Questionnaire, old: Scores, new: Scores) -> list[ScoreDelta]:
     """Each scored area's score on both sides: questionnaire order first, then areas it no longer has."""
+    (_, old_areas, old_exact), (_, new_areas, new_exact) = old, new
     ids = [a.id for a in questionnaire.scored_areas()]
     ids += [a for a in [*old_areas, *new_areas] if a not in ids]
     deltas = []
@@ -211,7 +219,8 @@ def area_deltas(questionnaire: Questionnaire, old_areas: dict[str, int], new_are
             continue
         area = questionnaire.area(area_id)
         deltas.append(ScoreDelta(area=area_id, title=area.title if area else area_id,
-                                 before=old_areas.get(area_id), after=new_areas.get(area_id)))
+                                 before=old_areas.get(area_id), after=new_areas.get(area_id),
+                                 exact_before=old_exact.get(area_id), exact_after=new_exact.get(area_id)))
     return deltas
 
 

@@ -21,13 +21,13 @@ from ui.steps import step_of_question
 TREND_HEIGHT_PX = 400  # the plot, the axis titles and a three-row legend; Streamlit squeezes less room
 
 
-def signed(delta: int | None) -> str:
+def signed(delta: float | None) -> str:
     """A score change as coloured markdown: green up, red down, grey when unchanged or unknown."""
     if delta is None:
         return ":gray[—]"
     if delta == 0:
         return ":gray[±0]"
-    return f":green[**+{delta}**]" if delta > 0 else f":red[**−{-delta}**]"
+    return f":green[**+{delta:g}**]" if delta > 0 else f":red[**−{-delta:g}**]"
 
 
 def render_comparison(comparison: RevisionComparison, questionnaire: Questionnaire, draft: Draft) -> None:

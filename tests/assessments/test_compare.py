@@ -230,3 +230,13 @@ def test_risks_saved_with_their_evidence_are_still_compared(questionnaire):
     better = {**BASE, "ann_guidelines": "versioned_with_examples"}
     result = compare_revisions(old, revision(questionnaire, 2, better), questionnaire)
     assert "ann_guidelines" in [r.question_id for r in result.resolved_risks]
+
+
+def test_a_move_below_one_point_still_shows_when_scores_are_kept_unrounded(questionnaire):
+    old, new = revision(questionnaire, 1, BASE), revision(questionnaire, 2, BASE)
+    for rev, exact in ((old, 12.506), (new, 13.03)):
+        card = {**rev.snapshot["scorecard"], "overall": 13, "exact": {"overall": exact}}
+        rev.snapshot = {**rev.snapshot, "scorecard": card}
+    result = compare_revisions(old, new, questionnaire)
+    assert (result.overall.before, result.overall.after) == (13, 13)
+    assert result.overall.delta == 0.5
