@@ -209,6 +209,7 @@ def build_context(report: Report, *, paper: Paper = Paper.a4, for_pdf: bool = Fa
         "gates": gate_views(card, q),
         "basis": basis_view(card, q, report.checks),
         "glossary": _glossary(report),
+        "label_batch": report.label_batch,
         "evidence": evidence,
         "claims": card.evidence("claim"),
         "method": _method(report),

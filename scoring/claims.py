@@ -148,11 +148,12 @@ def _shown(value: Any) -> str:
 
 
 def check_config_from_answers(questionnaire: Questionnaire, answers: dict[str, Any],
-                              base: dict[str, dict[str, Any]] | None = None,
+                              overrides: dict[str, dict[str, Any]] | None = None,
                               claims: ClaimSet | None = None) -> dict[str, dict[str, Any]]:
-    """The checks' configuration with the answers' own minimums as thresholds (a `base` config wins).
+    """The checks' configuration ({check id: {threshold: value}}): the answers' own minimums as
+    thresholds, under the explicit `overrides` (a threshold file or the app's choices), which win.
 
-    Pass the result to the check runner, so that a check judges the data by the number the team
+    The app and the CLI run the checks with it, so that a check judges the data by the number the team
     committed to, and its claim and its finding agree on where the line is.
     """
     claims = claims or _claims_for(questionnaire)
@@ -161,8 +162,8 @@ def check_config_from_answers(questionnaire: Questionnaire, answers: dict[str, A
         value = answers.get(limit.answer)
         if isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0:
             config.setdefault(limit.check, {})[limit.threshold] = value
-    for check, values in (base or {}).items():
-        config.setdefault(check, {}).update(values)
+    for check, values in (overrides or {}).items():
+        config[check] = {**config.get(check, {}), **values}
     return config
 
 

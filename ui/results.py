@@ -20,7 +20,7 @@ from scoring.actions import TOP_ACTIONS, top_actions
 from scoring.config import default_scoring_config
 from scoring.findings import Finding
 from scoring.scorecard import PlannedAction, Scorecard
-from ui import data_evidence, report_panel, routes, services
+from ui import data_evidence, label_next, report_panel, routes, services
 from ui import draft as drafts
 from ui.check_view import for_streamlit
 from ui.draft import Draft
@@ -57,6 +57,7 @@ def render() -> None:
     with right:
         _top_risks(questionnaire, draft, card)
     data_evidence.render(questionnaire, draft, card)
+    label_next.render(draft)
     _action_plan(questionnaire, card)
     _answers_by_area(questionnaire, draft, card)
 
@@ -164,6 +165,8 @@ def _actions_by_stage(questionnaire: Questionnaire, actions: list[PlannedAction]
                 if action.evidence:
                     lines.append(":gray[The data shows: " + plain("; ".join(action.evidence)) + "]")
                 text.markdown("  \n".join(lines))
+                with text:
+                    label_next.link(action.finding_ids)
                 area = questionnaire.area(action.area)
                 who.caption(f"**{action.owner}** · size {action.effort}  \n{area.title if area else action.area}")
                 with edit:

@@ -17,7 +17,9 @@ from application.data_files import MAX_UPLOAD_BYTES, MAX_UPLOAD_ROWS
 from checks.check_run import run_key
 from checks.config import ConfigError
 from checks.loading import DataLoadError
+from checks.roles import ANNOTATION_ROLES, SAMPLE_ROLES
 from questionnaire import Questionnaire
+from scoring.claims import check_config_from_answers
 from ui import draft as drafts
 from ui.check_view import inputs_caption, render_report
 from ui.draft import Draft
@@ -36,19 +38,8 @@ ROLES = {  # role -> (title, what it is for)
     "annotations": ("Annotations file", "One row per rating: item id, annotator id, label, optionally a timestamp."),
 }
 NONE_LABEL = "— not in this file —"
-MAPPING_FIELDS = [  # role, label, help
-    ("label", "Label", "The column the model learns to predict."),
-    ("timestamp", "Timestamp", "When each row was recorded: data age, gaps and drift over time."),
-    ("text", "Text", "Free text the model reads: length extremes and near-duplicates."),
-    ("id", "Row id", "A unique id per row: leakage between training and production."),
-    ("edge_tag", "Edge-case tag", "A column naming the edge case a row belongs to, if you tag them."),
-]
-ANNOTATION_FIELDS = [
-    ("item", "Item", "Which item was rated."),
-    ("annotator", "Annotator", "Who rated it."),
-    ("label", "Label given", "The rating or label."),
-    ("timestamp", "Timestamp (optional)", "When it was rated: shows agreement over time."),
-]
+MAPPING_FIELDS = [r for r in SAMPLE_ROLES if not r.multiple]  # one select box each
+SEGMENTS = next(r for r in SAMPLE_ROLES if r.multiple)  # one multiselect
 LEVEL_HELP = ("How labels compare: nominal for categories, ordinal for ranked grades, interval or ratio for "
               "numeric scores. It decides how Krippendorff's alpha weighs disagreements.")
 
@@ -84,15 +75,20 @@ def render(questionnaire: Questionnaire, answers: dict[str, Any]) -> None:
     _previews(state)
     if state.usable():
         _mapping(state)
-        _run(draft, state)
+        _run(draft, state, questionnaire)
     _results(draft, state, questionnaire)
 
 
 # --- uploads ---------------------------------------------------------------------------------------
 
-def _current_key(state: SampleSession) -> str:
+def _config(state: SampleSession, draft: Draft, questionnaire: Questionnaire) -> dict[str, dict[str, Any]]:
+    """The checks' thresholds: the minimums the answers state, under the choices made on this page."""
+    return check_config_from_answers(questionnaire, draft.answers, state.config())
+
+
+def _current_key(state: SampleSession, config: dict[str, dict[str, Any]]) -> str:
     digests = {role: f.sha256 for role, f in state.usable().items()}
-    return run_key(digests, state.column_mapping(), state.chosen_annotation_mapping(), state.config())
+    return run_key(digests, state.column_mapping(), state.chosen_annotation_mapping(), config)
 
 
 def _upload_card(state: SampleSession, role: str) -> None:
@@ -169,23 +165,22 @@ def _mapping(state: SampleSession) -> None:
         st.caption("Guessed from the column names and types; change any that are wrong. Production samples "
                    "use the same columns and need no label.")
         grid = st.columns(3)
-        for i, (role, label, help) in enumerate(MAPPING_FIELDS):
+        for i, role in enumerate(MAPPING_FIELDS):
             with grid[i % 3]:
-                _select(state.mapping, role, label, help, columns, "map")
+                _select(state.mapping, role.name, role.title, role.help, columns, "map")
         with grid[len(MAPPING_FIELDS) % 3]:
-            chosen = [c for c in state.mapping.get("segments") or [] if c in columns]
-            key = _seeded("map:segments", chosen)
-            st.multiselect("Segment columns", columns, key=key, on_change=_copy, args=(state.mapping, "segments", key),
-                           help="Groups the data should cover, such as region, language or device.",
-                           placeholder="None chosen")
+            chosen = [c for c in state.mapping.get(SEGMENTS.name) or [] if c in columns]
+            key = _seeded(f"map:{SEGMENTS.name}", chosen)
+            st.multiselect(SEGMENTS.title, columns, key=key, on_change=_copy, args=(state.mapping, SEGMENTS.name, key),
+                           help=SEGMENTS.help, placeholder="None chosen")
     annotations = state.usable().get("annotations")
     if annotations is not None:
         st.caption("Annotations file")
         grid = st.columns(5)
-        for i, (role, label, help) in enumerate(ANNOTATION_FIELDS):
+        for i, role in enumerate(ANNOTATION_ROLES):
             with grid[i]:
-                _select(state.annotation_mapping, role, label, help, annotations.columns, "ann")
-        with grid[4]:
+                _select(state.annotation_mapping, role.name, role.title, role.help, annotations.columns, "ann")
+        with grid[len(ANNOTATION_ROLES)]:
             key = _seeded("ann:level", state.level)
             st.selectbox("Agreement level", list(Level), key=key, help=LEVEL_HELP,
                          on_change=lambda: setattr(state, "level", st.session_state[key]))
@@ -201,11 +196,12 @@ def mapping_problems(state: SampleSession) -> list[str]:
 
 # --- run -----------------------------------------------------------------------------------------------
 
-def _run(draft: Draft, state: SampleSession) -> None:
+def _run(draft: Draft, state: SampleSession, questionnaire: Questionnaire) -> None:
     problems = mapping_problems(state)
     for problem in problems:
         st.warning(problem, icon=":material/rule:")
-    key = _current_key(state)
+    config = _config(state, draft, questionnaire)
+    key = _current_key(state, config)
     if not st.button("Run checks", key="sample:run", type="primary", icon=":material/play_arrow:",
                      disabled=bool(problems), help="Runs every check the uploaded files allow"):
         return
@@ -219,7 +215,7 @@ def _run(draft: Draft, state: SampleSession) -> None:
 
         roles = ColumnRoles(state.column_mapping(), state.chosen_annotation_mapping())
         try:
-            run = run_checks(state.usable(), roles, CheckOptions(config=state.config(), progress=advance))
+            run = run_checks(state.usable(), roles, CheckOptions(config=config, progress=advance))
         except (DataLoadError, ConfigError) as exc:
             bar.empty()
             st.error(plain(exc), icon=":material/error:")
@@ -240,7 +236,7 @@ def _results(draft: Draft, state: SampleSession, questionnaire: Questionnaire) -
         return
     st.markdown("##### Check results")
     st.caption(inputs_caption(run))
-    current_key = _current_key(state)
+    current_key = _current_key(state, _config(state, draft, questionnaire))
     if draft.checks_unsaved:
         st.warning("These results are not saved yet: settle the conflict shown at the top of the page.",
                    icon=":material/sync_problem:")
