@@ -234,7 +234,8 @@ def score_cmd(
     if fmt == Format.json:
         emit_json(result.scorecard.model_dump(mode="json"))
     else:
-        typer.echo(scorecard_text(result.scorecard, result.questionnaire))
+        typer.echo(scorecard_text(result.scorecard, result.questionnaire,
+                                  checks=result.check_run.report if result.check_run else None))
 
 
 @app.command("gate")

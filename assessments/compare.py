@@ -10,6 +10,11 @@ the CLI and the tests read the same result:
     comparison.new_risks, comparison.resolved_risks, comparison.changed_risks
     points = trend(store.revisions(assessment_id))                 # one point per revision
 
+Scores are compared like with like. When both revisions have data check results, or neither has,
+their saved scores are compared. When only one has, the data's risks would move the scores by
+themselves (a new revision starts without check results, so its score would jump for no real
+reason): both revisions are then rescored on their answers alone, and `basis` says so.
+
 Risks are matched by their finding id (an answer's question id, `rule:...`, `check:...`,
 `claim:...`). Risks that come from sample data (kinds `check` and `claim`) are only compared when
 both revisions have check results: a new revision starts without them (fresh samples are due), and
@@ -32,10 +37,13 @@ from assessments.snapshot import Snapshot
 from questionnaire.migration import QuestionnaireUpgrade, questions_added_since
 from questionnaire.schema import Questionnaire
 from questionnaire.wording import NOT_ANSWERED, answer_text, is_blank
+from scoring.engine import score
 from scoring.findings import Finding
 from scoring.scorecard import Risk
 from vocabulary import Severity
 
+AS_SAVED = "as_saved"  # both revisions' saved scores: both with data checks, or both on answers alone
+ANSWERS_ONLY = "answers_only"  # one side had data checks: both rescored on their answers alone
 DATA_KINDS = frozenset({"check", "claim"})  # risks that exist only when sample data was checked
 
 
@@ -60,10 +68,15 @@ class ScoreDelta(BaseModel):
     title: str
     before: int | None = None
     after: int | None = None
+    exact_before: float | None = Field(default=None, description="unrounded, when the scorecards keep it")
+    exact_after: float | None = None
 
     @property
-    def delta(self) -> int | None:
-        """after - before, or None when either side has no score."""
+    def delta(self) -> float | int | None:
+        """after - before (to one decimal when both scorecards keep unrounded scores, so a real move below
+        one point still shows), or None when either side has no score."""
+        if self.exact_before is not None and self.exact_after is not None:
+            return round(self.exact_after - self.exact_before, 1)
         return None if self.before is None or self.after is None else self.after - self.before
 
 
@@ -113,6 +126,7 @@ class RevisionComparison(BaseModel):
     resolved_risks: list[RiskChange]
     changed_risks: list[RiskChange]
     data_not_compared: int = Field(default=0, description="data risks left out: a side has no check results")
+    basis: str = Field(default=AS_SAVED, description=f"'{AS_SAVED}' or '{ANSWERS_ONLY}' (see the module docstring)")
     notes: list[str] = Field(default_factory=list, description="what the reader should know, in plain words")
 
     @property
@@ -135,6 +149,7 @@ class TrendPoint(BaseModel):
     verdict: str | None = None
     overall: int | None = None
     areas: dict[str, int] = Field(default_factory=dict)
+    has_checks: bool = Field(default=False, description="the scores include data checks of uploaded samples")
 
 
 def summary(revision: Revision) -> RevisionSummary:
@@ -157,6 +172,11 @@ def compare_revisions(older: Revision, newer: Revision, questionnaire: Questionn
     answers = answer_changes(questionnaire, before.answers, after.answers)
     old_risks, new_risks = _risks(before), _risks(after)
     data_compared = before.checks is not None and after.checks is not None
+    old_scores, new_scores = _scores(before), _scores(after)
+    basis = AS_SAVED
+    if (before.checks is None) != (after.checks is None) and None not in (before.overall, after.overall):
+        old_scores, new_scores = _answers_only(questionnaire, before), _answers_only(questionnaire, after)
+        basis = ANSWERS_ONLY
     left_out = 0
     if not data_compared:
         left_out = sum(1 for r in [*old_risks.values(), *new_risks.values()] if r.kind in DATA_KINDS)
@@ -166,22 +186,38 @@ def compare_revisions(older: Revision, newer: Revision, questionnaire: Questionn
     return RevisionComparison(
         older=old_summary,
         newer=new_summary,
-        overall=ScoreDelta(title="Overall", before=before.overall, after=after.overall),
-        areas=area_deltas(questionnaire, before, after),
+        overall=ScoreDelta(title="Overall", before=old_scores[0], after=new_scores[0],
+                           exact_before=old_scores[2].get("overall"), exact_after=new_scores[2].get("overall")),
+        areas=area_deltas(questionnaire, old_scores, new_scores),
         answers=answers,
         new_risks=appeared,
         resolved_risks=resolved,
         changed_risks=changed,
         data_not_compared=left_out,
-        notes=_notes(questionnaire, old_summary, new_summary, answers, left_out)
+        basis=basis,
+        notes=_notes(questionnaire, old_summary, new_summary, answers, left_out, basis)
         + questionnaire_notes(questionnaire, old_summary, new_summary, appeared),
     )
 
 
-def area_deltas(questionnaire: Questionnaire, before: Snapshot, after: Snapshot) -> list[ScoreDelta]:
-    """Each scored area's score in both snapshots: questionnaire order first, then areas it no longer has."""
-    old_areas = (before.scorecard or {}).get("areas") or {}
-    new_areas = (after.scorecard or {}).get("areas") or {}
+Scores = tuple[int | None, dict[str, int], dict[str, float]]  # overall, area id -> score, unrounded ("overall" too)
+
+
+def _scores(snapshot: Snapshot) -> Scores:
+    """The scores a snapshot saved."""
+    card = snapshot.scorecard or {}
+    return snapshot.overall, dict(card.get("areas") or {}), dict(card.get("exact") or {})
+
+
+def _answers_only(questionnaire: Questionnaire, snapshot: Snapshot) -> Scores:
+    """The snapshot's answers scored alone, with today's questionnaire (no data findings, no claims)."""
+    card = score(questionnaire, snapshot.answers).model_dump(mode="json")
+    return card["overall"], dict(card["areas"]), dict(card.get("exact") or {})
+
+
+def area_deltas(questionnaire: Questionnaire, old: Scores, new: Scores) -> list[ScoreDelta]:
+    """Each scored area's score on both sides: questionnaire order first, then areas it no longer has."""
+    (_, old_areas, old_exact), (_, new_areas, new_exact) = old, new
     ids = [a.id for a in questionnaire.scored_areas()]
     ids += [a for a in [*old_areas, *new_areas] if a not in ids]
     deltas = []
@@ -190,7 +226,8 @@ def area_deltas(questionnaire: Questionnaire, before: Snapshot, after: Snapshot)
             continue
         area = questionnaire.area(area_id)
         deltas.append(ScoreDelta(area=area_id, title=area.title if area else area_id,
-                                 before=old_areas.get(area_id), after=new_areas.get(area_id)))
+                                 before=old_areas.get(area_id), after=new_areas.get(area_id),
+                                 exact_before=old_exact.get(area_id), exact_after=new_exact.get(area_id)))
     return deltas
 
 
@@ -271,7 +308,7 @@ def _revisions_have(numbers: Sequence[int]) -> str:
 
 
 def _notes(questionnaire: Questionnaire, older: RevisionSummary, newer: RevisionSummary,
-           answers: Sequence[AnswerChange], data_left_out: int) -> list[str]:
+           answers: Sequence[AnswerChange], data_left_out: int, basis: str = AS_SAVED) -> list[str]:
     notes = []
     if older.questionnaire_version != newer.questionnaire_version:
         notes.append(
@@ -286,12 +323,19 @@ def _notes(questionnaire: Questionnaire, older: RevisionSummary, newer: Revision
     if older.overall is None or newer.overall is None:
         unscored = [s.number for s in (older, newer) if s.overall is None]
         notes.append(f"{_revisions_have(unscored)} no score yet, so score changes cannot be shown.")
+    if basis == ANSWERS_ONLY:
+        missing = [s.number for s in (older, newer) if not s.has_checks]
+        checked = next(s for s in (older, newer) if s.has_checks)
+        notes.append(
+            f"{_revisions_have(missing)} no data check results, so the score changes compare both revisions "
+            f"on their answers alone (revision {checked.number} scored {checked.overall} with its data). "
+            "Upload fresh samples in the Sample data step to compare the data as well."
+        )
     if data_left_out:
         missing = [s.number for s in (older, newer) if not s.has_checks]
         notes.append(
             f"{_revisions_have(missing)} no data check results, so {data_left_out} risk(s) found in "
-            "sample data are left out of this comparison; their absence also moves the scores. Upload fresh "
-            "samples in the Sample data step to compare the data as well."
+            "sample data are left out of this comparison."
         )
     return notes
 
@@ -322,5 +366,6 @@ def trend(revisions: Iterable[Revision]) -> list[TrendPoint]:
         points.append(TrendPoint(
             number=revision.number, created_at=revision.created_at, note=revision.note,
             verdict=snapshot.verdict, overall=snapshot.overall, areas=dict(card.get("areas") or {}),
+            has_checks=snapshot.checks is not None,
         ))
     return points

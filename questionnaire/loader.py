@@ -143,6 +143,14 @@ def check_condition_values(path: Path | str, owner: str, cond: Condition, questi
         )
 
 
+def _check_variants(path: Path, area: Area, questions: dict[str, Question]) -> None:
+    """A context-adapted action may depend on any question (context comes first), but only on real values."""
+    for q in area.questions:
+        items = [*q.options, *q.bands, *([q.unknown] if q.unknown else [])]
+        for variant in (v for item in items for v in item.variants):
+            check_condition_values(path, q.id, variant.when, questions)
+
+
 def load_questionnaire(directory: Path | str = DATA_DIR) -> Questionnaire:
     """Read and validate the questionnaire in `directory` (the bundled one by default)."""
     directory = Path(directory)
@@ -175,6 +183,8 @@ def load_questionnaire(directory: Path | str = DATA_DIR) -> Questionnaire:
                 _check_condition(path, q, q.show_if, seen)
             seen[q.id] = q
         areas.append(area)
+    for area, area_path in zip(areas, paths, strict=True):
+        _check_variants(area_path, area, seen)
     return Questionnaire(version=str(index["version"]), areas=areas)
 
 

@@ -31,6 +31,31 @@ class QuestionType(StrEnum):
 CHOICE_TYPES = {QuestionType.single, QuestionType.multi, QuestionType.yesno}
 
 
+class Effort(StrEnum):
+    """How much work an action takes, as a team would size it at a kickoff."""
+
+    small = "S"  # a meeting, a decision or a short document: a day or two
+    medium = "M"  # a piece of engineering or process work: up to about two weeks
+    large = "L"  # a collection or labeling campaign, or infrastructure: several weeks
+
+    @property
+    def label(self) -> str:
+        return {"S": "Small", "M": "Medium", "L": "Large"}[self.value]
+
+
+class Variant(BaseModel):
+    """Advice that differs by context: when `when` holds on the answers, this action replaces the default one."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    when: Condition
+    action: str
+    how: str | None = None
+    owner: str | None = None
+    effort: Effort | None = None
+    reason: str = Field(description="in words, the context this variant is for, e.g. 'a single annotator'")
+
+
 class Risky(BaseModel):
     """What an answer means when it is risky: the finding it raises and the action it calls for."""
 
@@ -39,10 +64,15 @@ class Risky(BaseModel):
     risk: float = Field(default=0, ge=0, le=1, description="0 = best practice .. 1 = worst")
     finding: str | None = Field(default=None, description="short title of the risk this answer raises")
     why: str | None = Field(default=None, description="why the risk matters; defaults to the question's help")
-    action: str | None = None
+    action: str | None = Field(default=None, description="what to do, in plain words (no jargon)")
+    how: str | None = Field(default=None, description="the technical detail: methods and tools, for specialists")
     owner: str | None = None
     due: Stage | None = None
     severity: Severity | None = Field(default=None, description="overrides the severity derived from the risk")
+    effort: Effort | None = Field(default=None, description="overrides the question's effort for this action")
+    variants: list[Variant] = Field(default_factory=list, description="context-adapted actions, first match wins")
+    done_when_checked: list[str] = Field(
+        default_factory=list, description="data checks whose results make this action obsolete once they ran")
 
     @model_validator(mode="after")
     def _risky_needs_remedy(self) -> Risky:
@@ -91,6 +121,7 @@ class Question(BaseModel):
         default=None, description="what 'don't know yet' means; defaults from the scoring config")
     owner: str = "Project lead"
     due: Stage = Stage.before_kickoff
+    effort: Effort = Field(default=Effort.medium, description="the usual size of this question's actions")
     placeholder: str | None = None
 
     @model_validator(mode="after")
@@ -126,6 +157,33 @@ class Question(BaseModel):
 
     def band(self, x: float) -> Band | None:
         return next((b for b in self.bands if b.contains(x)), None)
+
+    def risky_for(self, value: Any) -> Risky | None:
+        """What an (effective) answer selects: the chosen option or band, or the 'don't know yet' block.
+
+        For multiple choice, the option that sets the risk (the riskiest, or the safest with
+        `aggregate: min`).
+        """
+        if value == UNKNOWN:
+            return self.unknown
+        if self.type in (QuestionType.single, QuestionType.yesno):
+            return self.option(value)
+        if self.type == QuestionType.multi:
+            chosen = [o for o in self.options if o.value in (value or [])]
+            if not chosen:
+                return None
+            pick = max if self.aggregate == "max" else min
+            return pick(chosen, key=lambda o: o.risk)
+        if self.type == QuestionType.number and isinstance(value, int | float):
+            return self.band(float(value))
+        return None
+
+    def risky_items(self) -> list[Risky]:
+        """Every option or band with risk above 0, and the 'don't know yet' block if declared."""
+        items: list[Risky] = [*self.options, *self.bands]
+        if self.unknown is not None:
+            items.append(self.unknown)
+        return [r for r in items if r.risk > 0]
 
     def allowed_values(self) -> list[str]:
         values = [o.value for o in self.options]

@@ -138,35 +138,48 @@ def agreement_over_time_chart(rows: Sequence[Mapping[str, Any]], target: float |
 
 
 TREND_OVERALL = "Overall"
+TREND_WITH_DATA = "Answers and data checks"
+TREND_ANSWERS_ONLY = "Answers only"
+TREND_POINTS_NOTE = ("Filled points: scores that include data checks of uploaded samples; hollow points: scores "
+                     "from the answers alone. Compare like with like.")
 TREND_AREA_COLORS = ["#7f56d9", "#0e9384", "#dd2590", "#ca8504", "#2e90fa", "#667085"]
 
 
 def score_trend_chart(points: Sequence[Mapping[str, Any]], titles: Mapping[str, str]) -> alt.Chart:
     """Scores across revisions: the overall score as a bold line, each area as a thin one (0-100).
 
-    Each point: `number` (the revision), `overall` and `areas` (area id -> score), as in
-    `assessments.compare.TrendPoint.model_dump()`; an unscored revision keeps its place on the axis
-    without a point.
+    Each point: `number` (the revision), `overall`, `areas` (area id -> score) and `has_checks`, as
+    in `assessments.compare.TrendPoint.model_dump()`; an unscored revision keeps its place on the axis
+    without a point. A revision whose scores include data checks has filled points; one scored on
+    answers alone has hollow points (`TREND_POINTS_NOTE` says so under the chart), so a jump between
+    the two kinds is not read as progress.
     `titles` maps area ids to the names shown in the legend, in legend order.
     """
     rows = []
     for p in points:
         label = f"Rev. {p['number']}"
+        basis = TREND_WITH_DATA if p.get("has_checks") else TREND_ANSWERS_ONLY
         if p.get("overall") is not None:
-            rows.append({"revision": label, "series": TREND_OVERALL, "score": p["overall"], "weight": 3.5})
+            rows.append({"revision": label, "series": TREND_OVERALL, "score": p["overall"], "weight": 3.5,
+                         "basis": basis})
         for area_id, value in (p.get("areas") or {}).items():
-            rows.append({"revision": label, "series": titles.get(area_id, area_id), "score": value, "weight": 1.5})
+            rows.append({"revision": label, "series": titles.get(area_id, area_id), "score": value, "weight": 1.5,
+                         "basis": basis})
     series = list(dict.fromkeys([TREND_OVERALL, *titles.values(), *(r["series"] for r in rows)]))
     palette = [ACCENT, *(TREND_AREA_COLORS[i % len(TREND_AREA_COLORS)] for i in range(len(series) - 1))]
     order = [f"Rev. {p['number']}" for p in points]
-    line = alt.Chart(alt.Data(values=rows)).mark_line(point=True).encode(
+    color = alt.Color("series:N", title=None, sort=series,
+                      legend=alt.Legend(orient="bottom", columns=2, labelLimit=320, symbolType="stroke"),
+                      scale=alt.Scale(domain=series, range=palette))
+    base = alt.Chart(alt.Data(values=rows)).encode(
         x=alt.X("revision:O", title="Revision", sort=order, scale=alt.Scale(domain=order), axis=alt.Axis(labelAngle=0)),
         y=alt.Y("score:Q", title="Score (0-100)", scale=alt.Scale(domain=[0, 100])),
-        color=alt.Color("series:N", title=None, sort=series,
-                        legend=alt.Legend(orient="bottom", columns=2, labelLimit=320, symbolType="stroke"),
-                        scale=alt.Scale(domain=series, range=palette)),
-        strokeWidth=alt.StrokeWidth("weight:Q", scale=None, legend=None),
+        color=color,
         tooltip=[alt.Tooltip("revision:O", title="Revision"), alt.Tooltip("series:N", title="Score"),
-                 alt.Tooltip("score:Q", title="Value")],
+                 alt.Tooltip("score:Q", title="Value"), alt.Tooltip("basis:N", title="Based on")],
     )
-    return _style(line.properties(width=WIDTH, height=240))
+    line = base.mark_line().encode(strokeWidth=alt.StrokeWidth("weight:Q", scale=None, legend=None))
+    dots = base.mark_point(size=55, strokeWidth=2, opacity=1).encode(
+        fill=alt.condition(f"datum.basis == '{TREND_WITH_DATA}'", color, alt.value("white")),
+    )
+    return _style(alt.layer(line, dots).properties(width=WIDTH, height=240))

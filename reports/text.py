@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import textwrap
+from typing import Any
 
 from questionnaire.schema import Questionnaire
+from reports.headline import basis_view, gate_views
 from scoring.scorecard import Scorecard
 
 
-def scorecard_text(scorecard: Scorecard, questionnaire: Questionnaire, top: int = 10) -> str:
+def scorecard_text(scorecard: Scorecard, questionnaire: Questionnaire, top: int = 10, checks: Any = None) -> str:
+    """`checks` (a `CheckReport`) lets a scorecard saved without its evidence basis still state it."""
     titles = {a.id: a.title for a in questionnaire.areas}
     lines = [
         f"Verdict: {scorecard.verdict.label.upper()}   overall {scorecard.overall}/100   "
@@ -16,11 +19,12 @@ def scorecard_text(scorecard: Scorecard, questionnaire: Questionnaire, top: int 
         f"questionnaire {scorecard.questionnaire_version})",
     ]
     lines += [f"  - {r}" for r in scorecard.verdict_reasons]
-    if scorecard.gates:
-        lines += ["", "Stage gates"]
-        for g in scorecard.gates:
-            blocked = len(g.blocking_risks) + len(g.open_decisions)
-            lines.append(f"  {g.label:<26} {'yes' if g.ready else f'no ({blocked} item(s) block it)'}")
+    lines += ["", "Stages"]
+    for gate in gate_views(scorecard, questionnaire):
+        blockers = "" if gate.ready else ": " + "; ".join(gate.blockers) + (f" (+{gate.more})" if gate.more else "")
+        lines.append(f"  {gate.label:<26} {'yes' if gate.ready else 'not yet'}{blockers}")
+    lines += textwrap.wrap(basis_view(scorecard, questionnaire, checks).sentence, 96, initial_indent="  ",
+                           subsequent_indent="  ")
     lines += ["", "Areas"]
     for area_id, value in scorecard.areas.items():
         bar = "#" * (value // 5)
@@ -37,7 +41,7 @@ def scorecard_text(scorecard: Scorecard, questionnaire: Questionnaire, top: int 
     if scorecard.modifiers:
         lines += ["", "Context adjustments"]
         lines += [f"  {'+' if m.shift > 0 else ''}{m.shift} severity: {m.reason}" for m in scorecard.modifiers]
-    lines += ["", "Action plan"]
+    lines += ["", "Action plan (by stage, then severity; size S/M/L)"]
     for a in scorecard.actions:
-        lines.append(f"  {a.priority:>2}. [{a.due.label}] ({a.owner}) {a.text}")
+        lines.append(f"  {a.priority:>2}. [{a.due.label}] ({a.owner}, {a.effort}) {a.text}")
     return "\n".join(lines) + "\n"

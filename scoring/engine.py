@@ -22,11 +22,12 @@ The method, step by step (the report's appendix states the same):
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import Any
 
 from questionnaire.loader import bundled_questionnaire
 from questionnaire.schema import UNKNOWN, Questionnaire
+from scoring.actions import plan_actions
 from scoring.answers import answer_findings, effective_answers
 from scoring.basis import area_basis
 from scoring.causes import CauseCatalogue, causes_for
@@ -36,36 +37,11 @@ from scoring.context import apply_context
 from scoring.findings import Finding
 from scoring.risks import assign_causes, base_weights, build_risks, rank, upgrade_claims
 from scoring.rules import RuleSet, bundled_rules, load_rules, rule_findings
-from scoring.scorecard import PlannedAction, Scorecard
+from scoring.scorecard import Scorecard
 from scoring.scores import area_scores, overall_score
 from scoring.verdict import stage_gates, verdict
 
 __all__ = ["effective_answers", "plan_actions", "score", "score_with_checks"]
-
-
-def plan_actions(ranked: Sequence[Finding]) -> list[PlannedAction]:
-    """One action per distinct recommendation, prioritised by the most severe finding that calls for it."""
-    by_text: dict[str, PlannedAction] = {}
-    for f in ranked:
-        if f.action is None or not f.action.text:
-            continue
-        planned = by_text.get(f.action.text)
-        if planned is None:
-            by_text[f.action.text] = PlannedAction(
-                priority=0,
-                text=f.action.text,
-                owner=f.action.owner,
-                due=f.action.due,
-                area=f.area,
-                severity=f.severity,
-                finding_ids=[f.id],
-            )
-        else:
-            planned.finding_ids.append(f.id)
-    actions = sorted(by_text.values(), key=lambda a: (-a.severity.rank, a.due.rank))
-    for i, a in enumerate(actions, start=1):
-        a.priority = i
-    return actions
 
 
 def score(
@@ -131,7 +107,7 @@ def score(
         gates=gates,
         basis=area_basis(questionnaire, checks_run or {}, outcomes),
         risks=ranked,
-        actions=plan_actions(ranked),
+        actions=plan_actions(questionnaire, ranked, effective, (checks_run or check_metrics or {}).keys()),
         modifiers=modifiers,
         answered=answered,
         applicable=len(decisions),

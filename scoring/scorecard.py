@@ -36,6 +36,12 @@ class PlannedAction(BaseModel):
     area: str
     severity: Severity
     finding_ids: list[str]
+    how: str | None = Field(default=None, description="technical detail for specialists (the appendix shows it)")
+    effort: str = Field(default="M", description="S, M or L (see questionnaire.schema.Effort)")
+    cause: str | None = Field(default=None, description="the root cause the action resolves")
+    question_id: str | None = Field(default=None, description="the question to change to resolve it")
+    evidence: list[str] = Field(default_factory=list, description="what the data showed, in words")
+    adapted_for: str | None = Field(default=None, description="the context a variant of the advice fits")
 
 
 class AppliedModifier(BaseModel):

@@ -148,17 +148,17 @@ def test_every_scored_area_has_a_report_section(report):
         assert html.escape(area.title) in render_section(report, by_area[area.id].id)
 
 
-def test_every_unscored_area_is_shown_in_the_summary(report):
+def test_every_unscored_area_is_shown_in_the_project_context(report):
     from reports import render_section
 
-    summary = render_section(report, "summary")
+    summary = render_section(report, "context")
     for area in Q.areas:
         if area.scored:
             continue
         shown = [q for q in area.questions if q.type != QuestionType.text and Q.visible(q, report.answers)]
         assert shown, f"unscored area {area.id}: no question to show"
         missing = [q.id for q in shown if f"<th>{html.escape(q.topic)}</th>" not in summary]
-        assert not missing, f"unscored area {area.id}: the executive summary does not show {missing}"
+        assert not missing, f"unscored area {area.id}: the 'About the project' section does not show {missing}"
 
 
 def test_check_registry_areas_exist():

@@ -9,13 +9,17 @@ from collections import defaultdict
 
 import streamlit as st
 
+from application import AssessmentResult
 from questionnaire import Questionnaire
 from questionnaire.answers import missing_required
 from questionnaire.wording import answer_text
 from reports.charts import area_scores_chart
+from reports.headline import basis_view, gate_views
+from reports.provenance import provenances
+from scoring.actions import TOP_ACTIONS, top_actions
 from scoring.config import default_scoring_config
 from scoring.findings import Finding
-from scoring.scorecard import Scorecard
+from scoring.scorecard import PlannedAction, Scorecard
 from ui import data_evidence, label_next, report_panel, routes, services
 from ui import draft as drafts
 from ui.check_view import for_streamlit
@@ -43,6 +47,7 @@ def render() -> None:
         st.warning(f"Left out of the score: {plain(problem)}", icon=":material/error:")
     _incomplete_note(questionnaire, draft, card)
     _verdict(card)
+    _gates_and_basis(questionnaire, result, card)
     report_panel.render(result, draft)
     left, right = st.columns([3, 2], gap="large")
     with left:
@@ -50,7 +55,7 @@ def render() -> None:
         chart, height = for_streamlit(area_scores_chart(card, questionnaire, default_scoring_config()))
         st.altair_chart(chart, width="stretch", height=height)
     with right:
-        _top_risks(questionnaire, card)
+        _top_risks(questionnaire, draft, card)
     data_evidence.render(questionnaire, draft, card)
     label_next.render(draft)
     _action_plan(questionnaire, card)
@@ -93,7 +98,23 @@ def _verdict(card: Scorecard) -> None:
     d.metric("Actions", len(card.actions))
 
 
-def _top_risks(questionnaire: Questionnaire, card: Scorecard) -> None:
+def _gates_and_basis(questionnaire: Questionnaire, result: AssessmentResult, card: Scorecard) -> None:
+    """Stage by stage, can the project move on, and what blocks it; and what the scores rest on."""
+    st.markdown("##### Stage by stage")
+    for column, gate in zip(st.columns(4), gate_views(card, questionnaire), strict=False):
+        with column.container(border=True):
+            mark = ":green[**Yes**]" if gate.ready else ":red[**Not yet**]"
+            st.markdown(f"{gate.label}: {mark}")
+            if gate.blockers:
+                more = f" and {gate.more} more" if gate.more else ""
+                st.caption("; ".join(plain(b) for b in gate.blockers) + more)
+            else:
+                st.caption("Nothing due by then blocks it.")
+    basis = basis_view(card, questionnaire, result.check_run.report if result.check_run else None)
+    st.caption(f"**What the scores rest on.** {basis.sentence}")
+
+
+def _top_risks(questionnaire: Questionnaire, draft: Draft, card: Scorecard) -> None:
     st.subheader("Top risks")
     if not card.risks:
         st.success("No risks raised by the answers so far.")
@@ -102,8 +123,8 @@ def _top_risks(questionnaire: Questionnaire, card: Scorecard) -> None:
         with st.container(border=True):
             area = questionnaire.area(risk.area)
             st.markdown(f"{severity_badge(risk.severity)} **{plain(risk.title)}**")
-            source = " · from the data" if risk.kind == "check" else ""
-            st.caption(f"{area.title if area else risk.area}{source} · {plain(risk.why)}")
+            said = " ".join(provenances(risk, questionnaire, draft.answers, {}))
+            st.caption(f"{area.title if area else risk.area} · {plain(risk.why)}  \n{plain(said)}")
             if risk.kind == "check":
                 if st.button("See the data", key=f"risk:{i}:{risk.id}", icon=":material/dataset:", type="tertiary"):
                     data_evidence.open_sample_step()
@@ -116,27 +137,40 @@ def _action_plan(questionnaire: Questionnaire, card: Scorecard) -> None:
     if not card.actions:
         st.caption("Nothing to do: no risks call for an action.")
         return
-    findings = {f.id: f for f in card.risks}
+    first = top_actions(card.actions, TOP_ACTIONS)
+    st.caption(f"The {len(first)} most important of {len(card.actions)} actions, in the order they fall due. "
+               "Size: S a day or two, M up to two weeks, L several weeks.")
+    _actions_by_stage(questionnaire, first, key="top")
+    rest = [a for a in card.actions if a not in first]
+    if rest:
+        with st.expander(f"The other {len(rest)} actions"):
+            _actions_by_stage(questionnaire, rest, key="rest")
+
+
+def _actions_by_stage(questionnaire: Questionnaire, actions: list[PlannedAction], key: str) -> None:
     by_stage = defaultdict(list)
-    for action in card.actions:
+    for action in actions:
         by_stage[action.due].append(action)
     for stage in Stage:
-        actions = by_stage.get(stage)
-        if not actions:
+        due = by_stage.get(stage)
+        if not due:
             continue
-        st.markdown(f"##### {stage.label} · {len(actions)}")
-        for action in actions:
+        st.markdown(f"##### {stage.label} · {len(due)}")
+        for action in due:
             with st.container(border=True):
                 text, who, edit = st.columns([6, 2, 1.6], vertical_alignment="center")
-                text.markdown(f"{severity_badge(action.severity)} {plain(action.text)}")
+                lines = [f"{severity_badge(action.severity)} {plain(action.text)}"]
+                if action.adapted_for:
+                    lines.append(f":gray[Adapted for {plain(action.adapted_for)}.]")
+                if action.evidence:
+                    lines.append(":gray[The data shows: " + plain("; ".join(action.evidence)) + "]")
+                text.markdown("  \n".join(lines))
                 with text:
                     label_next.link(card, action.finding_ids)
                 area = questionnaire.area(action.area)
-                who.caption(f"**{action.owner}**  \n{area.title if area else action.area}")
-                question = next((findings[f].question_id for f in action.finding_ids
-                                 if f in findings and findings[f].question_id), None)
+                who.caption(f"**{action.owner}** · size {action.effort}  \n{area.title if area else action.area}")
                 with edit:
-                    _edit_button(questionnaire, question, key=f"action:{action.priority}")
+                    _edit_button(questionnaire, action.question_id, key=f"action:{key}:{action.priority}")
 
 
 def _answers_by_area(questionnaire: Questionnaire, draft: Draft, card: Scorecard) -> None:

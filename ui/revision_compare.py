@@ -11,7 +11,7 @@ import streamlit as st
 
 from assessments.compare import AnswerChange, RevisionComparison, RevisionSummary, RiskChange, ScoreDelta, TrendPoint
 from questionnaire import Questionnaire
-from reports.charts import score_trend_chart
+from reports.charts import TREND_POINTS_NOTE, score_trend_chart
 from ui import draft as drafts
 from ui import routes
 from ui.draft import Draft
@@ -21,13 +21,13 @@ from ui.steps import step_of_question
 TREND_HEIGHT_PX = 400  # the plot, the axis titles and a three-row legend; Streamlit squeezes less room
 
 
-def signed(delta: int | None) -> str:
+def signed(delta: float | None) -> str:
     """A score change as coloured markdown: green up, red down, grey when unchanged or unknown."""
     if delta is None:
         return ":gray[—]"
     if delta == 0:
         return ":gray[±0]"
-    return f":green[**+{delta}**]" if delta > 0 else f":red[**−{-delta}**]"
+    return f":green[**+{delta:g}**]" if delta > 0 else f":red[**−{-delta:g}**]"
 
 
 def render_comparison(comparison: RevisionComparison, questionnaire: Questionnaire, draft: Draft) -> None:
@@ -155,4 +155,5 @@ def render_trend(points: list[TrendPoint], questionnaire: Questionnaire) -> None
     if len(scored) == 1:
         st.caption("One scored revision so far: the lines appear once a second revision is scored.")
     else:
-        st.caption("The bold line is the overall score; thin lines are the areas. Hover a point for its value.")
+        st.caption("The bold line is the overall score; thin lines are the areas. Hover a point for its value. "
+                   + TREND_POINTS_NOTE)

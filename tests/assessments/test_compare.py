@@ -52,7 +52,8 @@ def test_score_deltas_follow_better_answers(questionnaire):
     result = compare_revisions(old, new, questionnaire)
     before, after = Snapshot.from_stored(old.snapshot), Snapshot.from_stored(new.snapshot)
     assert result.overall.before == before.overall and result.overall.after == after.overall
-    assert result.overall.delta == after.overall - before.overall > 0
+    assert (result.overall.before, result.overall.after) == (before.overall, after.overall)
+    assert result.overall.delta > 0
     by_area = {d.area: d for d in result.areas}
     assert [d.area for d in result.areas] == [a.id for a in questionnaire.scored_areas()]
     assert by_area["annotation"].delta > 0 and by_area["representativeness"].delta > 0
@@ -172,5 +173,71 @@ def test_the_retrain_loop_through_the_store(store, questionnaire):
     result = compare_revisions(first, second, questionnaire)
     assert [c.question_id for c in result.answers] == ["rep_population_defined", "ann_guidelines"]
     assert result.overall.delta > 0 and result.newer.note == "Before the June retrain"
-    assert "ann_guidelines" in [r.finding_id for r in result.resolved_risks]
+    assert "ann_guidelines" in [r.question_id for r in result.resolved_risks]
     assert [p.number for p in trend(store.revisions(a.id))] == [1, 2]
+
+
+def typical_answers(questionnaire) -> dict[str, Any]:
+    from pathlib import Path
+
+    from questionnaire.answers import normalize_answers, read_answers_file
+    examples = Path(__file__).resolve().parents[2] / "examples"
+    return normalize_answers(questionnaire, read_answers_file(examples / "support_ticket_routing.yaml"))
+
+
+def test_a_gain_that_comes_only_from_missing_data_checks_is_not_shown(questionnaire):
+    """Revision 2 has the same answers but no check results yet: its saved score is higher only because the
+    data's risks are absent. A reviewer would call that no change, and so does the comparison."""
+    typical = typical_answers(questionnaire)
+    checked = revision(questionnaire, 1, typical, findings=[DRIFT], checks={"findings": []})
+    fresh = revision(questionnaire, 2, typical)
+    saved_before = Snapshot.from_stored(checked.snapshot).scorecard["areas"]["representativeness"]
+    saved_after = Snapshot.from_stored(fresh.snapshot).scorecard["areas"]["representativeness"]
+    assert saved_after > saved_before  # what a naive comparison would show as a green gain
+    result = compare_revisions(checked, fresh, questionnaire)
+    assert result.basis == "answers_only"
+    assert result.overall.delta == 0 and all(a.delta == 0 for a in result.areas)
+    assert any("on their answers alone" in n for n in result.notes)
+
+
+def test_answers_only_comparison_still_shows_real_improvements(questionnaire):
+    better = {**BASE, "ann_guidelines": "versioned_with_examples"}
+    checked = revision(questionnaire, 1, BASE, findings=[DRIFT], checks={"findings": []})
+    result = compare_revisions(checked, revision(questionnaire, 2, better), questionnaire)
+    assert result.basis == "answers_only"
+    assert {a.area: a.delta for a in result.areas}["annotation"] > 0
+
+
+def test_revisions_both_with_data_compare_their_saved_scores(questionnaire):
+    one = revision(questionnaire, 1, BASE, findings=[DRIFT], checks={"findings": []})
+    two = revision(questionnaire, 2, BASE, checks={"findings": []})
+    result = compare_revisions(one, two, questionnaire)
+    assert result.basis == "as_saved"
+    assert result.overall.after == Snapshot.from_stored(two.snapshot).overall
+
+
+def test_trend_marks_the_points_that_had_data(questionnaire):
+    points = trend([revision(questionnaire, 1, BASE, checks={"findings": []}), revision(questionnaire, 2, BASE)])
+    assert [p.has_checks for p in points] == [True, False]
+
+
+def test_risks_saved_with_their_evidence_are_still_compared(questionnaire):
+    """A scorecard that groups findings into risks (with evidence, weight...) still compares by risk id."""
+    old = revision(questionnaire, 1, BASE)
+    card = dict(old.snapshot["scorecard"])
+    card["risks"] = [{**r, "evidence": r.get("evidence") or [dict(r)], "weight": 1.5, "adjustments": []}
+                     for r in card["risks"]]
+    old.snapshot = {**old.snapshot, "scorecard": card}
+    better = {**BASE, "ann_guidelines": "versioned_with_examples"}
+    result = compare_revisions(old, revision(questionnaire, 2, better), questionnaire)
+    assert "ann_guidelines" in [r.question_id for r in result.resolved_risks]
+
+
+def test_a_move_below_one_point_still_shows_when_scores_are_kept_unrounded(questionnaire):
+    old, new = revision(questionnaire, 1, BASE), revision(questionnaire, 2, BASE)
+    for rev, exact in ((old, 12.506), (new, 13.03)):
+        card = {**rev.snapshot["scorecard"], "overall": 13, "exact": {"overall": exact}}
+        rev.snapshot = {**rev.snapshot, "scorecard": card}
+    result = compare_revisions(old, new, questionnaire)
+    assert (result.overall.before, result.overall.after) == (13, 13)
+    assert result.overall.delta == 0.5

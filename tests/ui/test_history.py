@@ -72,7 +72,7 @@ def test_new_revision_then_compare_shows_the_changed_answer_and_the_score_delta(
     assert guidelines.topic in page
     assert guidelines.option("none").label in page and guidelines.option("versioned_with_examples").label in page
     overall = next(m for m in at.metric if m.label == "Overall score")
-    assert overall.delta is not None and int(str(overall.delta).lstrip("+")) > 0
+    assert overall.delta is not None and float(str(overall.delta).lstrip("+")) > 0
     assert next(m for m in at.metric if m.label == "Answers changed").value == "1"
 
     # Revision 1 kept its answer.
