@@ -140,14 +140,14 @@ def _action_plan(questionnaire: Questionnaire, card: Scorecard) -> None:
     first = top_actions(card.actions, TOP_ACTIONS)
     st.caption(f"The {len(first)} most important of {len(card.actions)} actions, in the order they fall due. "
                "Size: S a day or two, M up to two weeks, L several weeks.")
-    _actions_by_stage(questionnaire, first, key="top")
+    _actions_by_stage(questionnaire, card, first, key="top")
     rest = [a for a in card.actions if a not in first]
     if rest:
         with st.expander(f"The other {len(rest)} actions"):
-            _actions_by_stage(questionnaire, rest, key="rest")
+            _actions_by_stage(questionnaire, card, rest, key="rest")
 
 
-def _actions_by_stage(questionnaire: Questionnaire, actions: list[PlannedAction], key: str) -> None:
+def _actions_by_stage(questionnaire: Questionnaire, card: Scorecard, actions: list[PlannedAction], key: str) -> None:
     by_stage = defaultdict(list)
     for action in actions:
         by_stage[action.due].append(action)
