@@ -356,6 +356,8 @@ def agreement_cmd(
     label: Annotated[str, typer.Option("--label", help="Label column.")],
     level: Annotated[Level, typer.Option("--level", help="Measurement level for Krippendorff's alpha.")] = Level.nominal,
     time: Annotated[str | None, typer.Option("--time", help="Timestamp column (agreement over time).")] = None,
+    order: Annotated[str | None, typer.Option("--order", help='Ordinal labels from lowest to highest, e.g. '
+                                              '"Certain,Probable,Possible,Doubtful".')] = None,
     fmt: FormatOption = Format.text,
 ) -> None:
     """Inter-annotator agreement: Krippendorff's alpha, Fleiss' and Cohen's kappa, per-annotator diagnostics."""
@@ -370,7 +372,8 @@ def agreement_cmd(
                         file.name)
         if time:
             frame[time], _ = to_naive_datetime(frame[time])
-        result = compute_agreement(frame, item, annotator, label, level=level.value, timestamp=time).to_json()
+        result = compute_agreement(frame, item, annotator, label, level=level.value, timestamp=time,
+                                   order=order.split(",") if order else None).to_json()
     except (DataLoadError, AgreementInputError) as exc:
         fail(str(exc))
     if fmt is Format.json:
