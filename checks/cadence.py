@@ -60,7 +60,7 @@ def detect_cadence(stamps: pd.Series) -> str:
 
 
 def _skips_weekends(days: pd.DatetimeIndex) -> bool:
-    return len(days) >= MIN_DAYS_FOR_BUSINESS and float((days.dayofweek >= 5).mean()) <= MAX_WEEKEND_SHARE
+    return len(days) >= MIN_DAYS_FOR_BUSINESS and float((days.day_of_week >= 5).mean()) <= MAX_WEEKEND_SHARE
 
 
 def readable_period(span: pd.Timedelta) -> str:
