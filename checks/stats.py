@@ -58,14 +58,25 @@ def bin_shares(sorted_values: np.ndarray, edges: np.ndarray) -> np.ndarray:
 
 def psi(reference_sorted: np.ndarray, other_sorted: np.ndarray, bins: int = PSI_BINS,
         epsilon: float = PSI_EPSILON) -> dict[str, Any]:
-    """PSI of `other` against `reference` (both sorted, finite); returns the value and its bin shares."""
+    """PSI of `other` against `reference` (both sorted, finite); returns the value, its bins and its noise floor."""
+    value, n_bins = psi_value(reference_sorted, other_sorted, bins, epsilon)
+    n1, n2 = len(reference_sorted), len(other_sorted)
+    if n1 == 0 or n2 == 0:
+        floor = None
+    elif n1 + n2 <= noise.PERMUTE_MAX:
+        floor = noise.permutation_psi_floor(reference_sorted, other_sorted, bins, epsilon)
+    else:
+        floor = noise.psi_floor(n_bins, n1, n2)
+    return {"psi": value, "psi_bins": n_bins, "psi_epsilon": epsilon, "psi_noise_floor": floor}
+
+
+def psi_value(reference_sorted: np.ndarray, other_sorted: np.ndarray, bins: int = PSI_BINS,
+              epsilon: float = PSI_EPSILON) -> tuple[float, int]:
+    """(PSI, number of bins) of `other` against `reference` (both sorted, finite)."""
     edges = quantile_edges(reference_sorted, bins)
     p = np.maximum(bin_shares(reference_sorted, edges), epsilon)
     q = np.maximum(bin_shares(other_sorted, edges), epsilon)
-    value = float(np.sum((q - p) * np.log(q / p)))
-    n1, n2 = len(reference_sorted), len(other_sorted)
-    return {"psi": value, "psi_bins": len(edges) + 1, "psi_epsilon": epsilon,
-            "psi_noise_floor": noise.psi_floor(len(edges) + 1, n1, n2)}
+    return float(np.sum((q - p) * np.log(q / p))), len(edges) + 1
 
 
 def ks(reference_sorted: np.ndarray, other_sorted: np.ndarray) -> dict[str, float | None]:

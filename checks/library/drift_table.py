@@ -1,8 +1,12 @@
 """Per-column comparison of two samples (numeric: PSI + KS; categorical: JS + chi-square; text: length).
 
 Shared by the training-vs-production `drift` check and the oldest-vs-newest `temporal_drift` check.
-A column is `drifted` when its PSI (numeric, text length) or JS distance (categorical) reaches the
-moderate threshold; `level` says moderate or major.
+A column is `drifted` when three things hold: its effect size (PSI for numeric and text length, JS
+distance for categorical) reaches the moderate threshold; it exceeds the noise floor, the value that
+sampling noise alone stays below in 95 % of same-population samples of these sizes; and the
+difference is significant (KS p-value for numeric and text length, chi-square for categorical) after a
+Benjamini-Hochberg correction across the compared columns at false discovery rate `fdr`. `level`
+says moderate or major.
 """
 
 from __future__ import annotations
@@ -13,33 +17,44 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from checks import stats
+from checks import noise, stats
 
 DRIFT_THRESHOLDS = {"psi_moderate": 0.1, "psi_major": 0.25, "js_moderate": 0.1, "js_major": 0.2,
-                    "psi_bins": stats.PSI_BINS, "psi_epsilon": stats.PSI_EPSILON}
+                    "psi_bins": stats.PSI_BINS, "psi_epsilon": stats.PSI_EPSILON, "fdr": noise.FDR}
 
 
 def compare_columns(reference: pd.DataFrame, other: pd.DataFrame, kinds: dict[str, str], t: dict[str, Any],
                     sorted_reference: Callable[[str], np.ndarray] | None = None) -> list[dict[str, Any]]:
     """One row per comparable column: kind, statistics, drifted flag and level."""
-    rows = []
+    rows, judged = [], []
     for col, kind in kinds.items():
         if kind == "datetime" or col not in other.columns:
             continue
         if kind == "numeric":
             ref = sorted_reference(col) if sorted_reference else _sorted(reference[col])
             row = stats.numeric_drift(ref, _sorted(other[col]), int(t["psi_bins"]), float(t["psi_epsilon"]))
-            score, moderate, major = row["psi"], t["psi_moderate"], t["psi_major"]
         elif kind == "text":
             row = stats.numeric_drift(stats.text_lengths(reference[col]), stats.text_lengths(other[col]),
                                       int(t["psi_bins"]), float(t["psi_epsilon"]))
             kind = "text_length"
-            score, moderate, major = row["psi"], t["psi_moderate"], t["psi_major"]
         else:
             row = stats.categorical_drift(reference[col], other[col])
-            score, moderate, major = row["js_distance"], t["js_moderate"], t["js_major"]
-        level = None if score is None else "major" if score >= major else "moderate" if score >= moderate else None
-        rows.append({"column": col, "kind": kind, **row, "drifted": level is not None, "level": level})
+        rows.append({"column": col, "kind": kind, **row})
+    return judge(rows, t)
+
+
+def judge(rows: list[dict[str, Any]], t: dict[str, Any]) -> list[dict[str, Any]]:
+    """Add `p_adjusted` (Benjamini-Hochberg over the rows), `noise_floor`, `drifted` and `level`."""
+    pvalues = [r["chi2_pvalue"] if r["kind"] == "categorical" else r["ks_pvalue"] for r in rows]
+    for row, p_adjusted in zip(rows, noise.bh_adjust(pvalues)):
+        categorical = row["kind"] == "categorical"
+        score = row["js_distance"] if categorical else row["psi"]
+        floor = row["js_noise_floor"] if categorical else row["psi_noise_floor"]
+        moderate, major = (t["js_moderate"], t["js_major"]) if categorical else (t["psi_moderate"], t["psi_major"])
+        material = score is not None and score >= moderate and score > floor
+        significant = p_adjusted is not None and p_adjusted < t["fdr"]
+        level = ("major" if score >= major else "moderate") if material and significant else None
+        row.update(p_adjusted=p_adjusted, noise_floor=floor, drifted=level is not None, level=level)
     return rows
 
 
