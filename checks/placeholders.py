@@ -29,6 +29,7 @@ from checks.hashing import _as_arrow_strings
 
 PLACEHOLDERS = ("", "?", "??", "n/a", "na", "#n/a", "nan", "null", "<na>", "nil", "missing", "not available")
 NUMERIC_PLACEHOLDERS = ("-", "--", ".", "none")
+SAMPLE = 1000
 NUMBER = r"^\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$"
 
 
@@ -75,7 +76,11 @@ def _normalised(series: pd.Series) -> pa.Array:
 def _numeric_apart_from(values: pa.Array, tokens: tuple[str, ...]) -> bool | None:
     """Whether every non-missing value is a number or one of `tokens`; None when nothing but missing
     values and `tokens` remains (no evidence either way)."""
-    distinct = pc.unique(pc.drop_null(values))
+    present = pc.drop_null(values)
+    head = pc.filter(present[:SAMPLE], pc.invert(pc.is_in(present[:SAMPLE], value_set=pa.array(tokens))))
+    if len(head) and not pc.all(pc.match_substring_regex(head, NUMBER)).as_py():
+        return False  # decided on the first values: text columns cost no pass over all their values
+    distinct = pc.unique(present)
     rest = pc.filter(distinct, pc.invert(pc.is_in(distinct, value_set=pa.array(tokens))))
     if len(rest) == 0:
         return None
