@@ -38,6 +38,7 @@ class CheckInputs:
     annotation_mapping: AnnotationMapping | None = None
     today: pd.Timestamp | None = None
     seed: int = DEFAULT_SEED
+    task: str | None = None  # the task type the answers give (`ctx_task_type`), if any; see `checks.task`
     _sorted: dict = field(default_factory=dict, repr=False)
     _encoded: dict = field(default_factory=dict, repr=False)
 
