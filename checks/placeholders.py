@@ -4,7 +4,8 @@ Exports often write a missing value as a word or a symbol ("?", "n/a", "NA", "-"
 loader keeps those as text (only an empty field is missing on load), so this module can see them:
 for every column, over *both* files together,
 
-- a value is a placeholder when, trimmed and lower-cased, it is in `PLACEHOLDERS`; in a column whose
+- a value is a placeholder when it is one of `PLACEHOLDERS` written in lower, upper or title case
+  ("n/a", "N/A", "N/a"; surrounding spaces are not trimmed); in a column whose
   other values are all numbers, the symbols in `NUMERIC_PLACEHOLDERS` ("-", "--", ".", "none") count
   too (in a text column "none" or "-" may be a real answer);
 - placeholders are counted per column, per placeholder and per file, then replaced by missing;
@@ -44,18 +45,19 @@ def reconcile(frames: dict[str, pd.DataFrame], columns: list[str] | None = None)
         texts = {n: s for n, s in present.items() if _is_text(s)}
         if not texts:
             continue
-        normalised = {n: _normalised(s) for n, s in texts.items()}
-        evidence = [_numeric_apart_from(normalised[n], PLACEHOLDERS + NUMERIC_PLACEHOLDERS) if n in texts
+        arrays = {n: _as_arrow_strings(s) for n, s in texts.items()}
+        evidence = [_numeric_apart_from(arrays[n]) if n in texts
                     else pd.api.types.is_numeric_dtype(s) and not pd.api.types.is_bool_dtype(s)
                     for n, s in present.items()]
         numeric = all(e is not False for e in evidence) and any(e is True for e in evidence)
         tokens = PLACEHOLDERS + NUMERIC_PLACEHOLDERS if numeric else PLACEHOLDERS
         counts: dict[str, dict[str, int]] = {}
-        for n, norm in normalised.items():
-            hit = pc.fill_null(pc.is_in(norm, value_set=pa.array(tokens)), False).to_numpy(zero_copy_only=False)
+        for n, values in arrays.items():
+            written = _placeholders_as_written(values, tokens)
+            hit = (pc.fill_null(pc.is_in(values, value_set=written), False).to_numpy(zero_copy_only=False)
+                   if len(written) else np.zeros(len(values), dtype=bool))
             if hit.any():
-                written = present[n][hit].astype("str").value_counts()
-                for text, count in written.items():
+                for text, count in present[n][hit].astype("str").value_counts().items():
                     counts.setdefault(str(text), {})[n] = int(count)
             if hit.any() or numeric:
                 frames[n][col] = _cleaned(present[n], hit, numeric)
@@ -69,19 +71,27 @@ def _is_text(series: pd.Series) -> bool:
                                       and not isinstance(series.dtype, pd.CategoricalDtype))
 
 
-def _normalised(series: pd.Series) -> pa.Array:
-    return pc.utf8_lower(pc.utf8_trim_whitespace(_as_arrow_strings(series)))
+def _normalised(values: pa.Array) -> pa.Array:
+    return pc.utf8_lower(pc.utf8_trim_whitespace(values))
 
 
-def _numeric_apart_from(values: pa.Array, tokens: tuple[str, ...]) -> bool | None:
-    """Whether every non-missing value is a number or one of `tokens`; None when nothing but missing
-    values and `tokens` remains (no evidence either way)."""
+def _placeholders_as_written(values: pa.Array, tokens: tuple[str, ...]) -> pa.Array:
+    """The spellings of `tokens` that occur in `values`: one hash lookup per value, no string copies."""
+    spellings = pa.array(sorted({v for t in tokens for v in (t, t.upper(), t.title(), t.capitalize())} | {"NaN"}))
+    return pc.unique(pc.filter(values, pc.fill_null(pc.is_in(values, value_set=spellings), False)))
+
+
+def _numeric_apart_from(values: pa.Array) -> bool | None:
+    """Whether every non-missing value is a number or a placeholder; None when nothing but missing
+    values and placeholders remains (no evidence either way)."""
+    tokens = pa.array(PLACEHOLDERS + NUMERIC_PLACEHOLDERS)
     present = pc.drop_null(values)
-    head = pc.filter(present[:SAMPLE], pc.invert(pc.is_in(present[:SAMPLE], value_set=pa.array(tokens))))
+    head = _normalised(present[:SAMPLE])
+    head = pc.filter(head, pc.invert(pc.is_in(head, value_set=tokens)))
     if len(head) and not pc.all(pc.match_substring_regex(head, NUMBER)).as_py():
         return False  # decided on the first values: text columns cost no pass over all their values
-    distinct = pc.unique(present)
-    rest = pc.filter(distinct, pc.invert(pc.is_in(distinct, value_set=pa.array(tokens))))
+    distinct = _normalised(pc.unique(present))
+    rest = pc.filter(distinct, pc.invert(pc.is_in(distinct, value_set=tokens)))
     if len(rest) == 0:
         return None
     return bool(pc.all(pc.match_substring_regex(rest, NUMBER)).as_py())

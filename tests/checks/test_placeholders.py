@@ -25,13 +25,13 @@ def test_placeholders_in_one_file_type_the_column_once_and_are_counted(tmp_path)
     rows_q = rng.choice(300, 9, replace=False)
     rows_na = rng.choice(np.setdiff1d(np.arange(300), rows_q), 4, replace=False)
     train.iloc[rows_q, train.columns.get_loc("bmi")] = "?"
-    train.iloc[rows_na, train.columns.get_loc("bmi")] = "n/a"
+    train.iloc[rows_na, train.columns.get_loc("bmi")] = "N/A"
     prod["s1"] = prod["s1"].astype(object)
     prod.iloc[[2, 5], prod.columns.get_loc("s1")] = "-"
     frames = {"train": _csv(train, tmp_path / "t.csv"), "production": _csv(prod, tmp_path / "p.csv")}
     assert frames["train"]["bmi"].dtype != np.float64  # the loader keeps the placeholders as text
     found = reconcile(frames)
-    assert found["bmi"]["placeholders"] == {"?": {"train": 9}, "n/a": {"train": 4}}
+    assert found["bmi"]["placeholders"] == {"?": {"train": 9}, "N/A": {"train": 4}}
     assert found["s1"]["placeholders"] == {"-": {"production": 2}}
     assert frames["train"]["bmi"].dtype == np.float64 and frames["production"]["s1"].dtype == np.float64
     assert int(frames["train"]["bmi"].isna().sum()) == 13
