@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8501
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test bench syscheck install clean
+.PHONY: run test lint bench bench-ui syscheck install clean
 
 syscheck:
 	@missing=""; \
@@ -33,11 +33,20 @@ install: $(STAMP)
 run: $(STAMP)
 	$(BIN)/streamlit run app.py --server.port $(PORT) --browser.gatherUsageStats false
 
-test: $(STAMP)
+test: lint
 	$(BIN)/python -m pytest -q -n 2 --dist loadfile
+
+# The guards (configured in pyproject.toml): lint and import sorting, types, and who may import whom.
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run $(ARGS)
+
+bench-ui: $(STAMP)
+	$(BIN)/python -m benchmarks.ui $(ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -17,6 +17,8 @@ from typing import Annotated, Any
 
 import typer
 
+from vocabulary import Level, Paper, Verdict
+
 app = typer.Typer(
     name="readiness",
     help="Data-readiness assessment for ML projects: questionnaire, data checks, scoring and reports.",
@@ -158,20 +160,31 @@ class DataOptions:
         return self.train is not None or self.annotations is not None
 
     def run_checks(self):
-        """Load the files once and run every data check; `fail` (exit 2) on a data or config problem."""
+        """Load the files once and run every data check (a `CheckRun`); `fail` (exit 2) on a data or config problem."""
+        import datetime as dt
+
+        from application import CheckOptions, ColumnRoles, read_path, run_checks
         from checks.config import ConfigError, load_config
         from checks.loading import DataLoadError
-        from checks.registry import run_checks
-        from checks.sources import build_inputs
+        from checks.mapping import ColumnMapping
+        from checks.sources import resolve_annotation_mapping
 
         try:
-            overrides = load_config(self.checks_config) if self.checks_config else None
-            inputs = build_inputs(
-                self.train, self.production, self.annotations, label=self.label, time=self.time, text=self.text,
-                id=self.id, segments=self.segment, edge_tag=self.edge_tag, item_col=self.item_col,
-                annotator_col=self.annotator_col, annotation_label_col=self.annotation_label_col,
-                annotation_time_col=self.annotation_time_col, today=self.today)
-            return run_checks(inputs, overrides)
+            today = dt.date.fromisoformat(self.today) if self.today else None
+        except ValueError:
+            fail(f"--today {self.today!r} is not a date; write it as YYYY-MM-DD")
+        try:
+            overrides = load_config(self.checks_config) if self.checks_config else {}
+            paths = {"train": self.train, "production": self.production, "annotations": self.annotations}
+            files = {role: read_path(role, path) for role, path in paths.items() if path is not None}
+            columns = ColumnMapping(label=self.label, timestamp=self.time, text=self.text, id=self.id,
+                                    segments=list(self.segment or []), edge_tag=self.edge_tag)
+            annotations = None
+            if "annotations" in files:
+                annotations = resolve_annotation_mapping(
+                    files["annotations"].frame, self.item_col, self.annotator_col, self.annotation_label_col,
+                    self.annotation_time_col, files["annotations"].name)
+            return run_checks(files, ColumnRoles(columns, annotations), CheckOptions(config=overrides, today=today))
         except (ConfigError, DataLoadError, ValueError) as exc:
             fail(str(exc))
 
@@ -196,12 +209,20 @@ def with_data_options(command: Callable) -> Callable:
     return wrapper
 
 
-def score_answers(answers_path: Path, scoring_config: Path | None, data: DataOptions):
-    """Validate the answers, run the data checks when files are given, and score them together."""
-    from scoring.engine import score_with_checks
+def assess_answers(answers_path: Path, scoring_config: Path | None, data: DataOptions):
+    """Validate the answers, run the data checks when files are given (else use an export's stored
+    check run), and assess them together: the `AssessmentResult` the app and the report also use."""
+    from application import assess
+    from checks.check_run import CheckRun
 
-    q, _, values, config = load_scoring_inputs(answers_path, scoring_config)
-    return q, score_with_checks(q, values, data.run_checks_if_given(), config=config)
+    q, source, values, config = load_scoring_inputs(answers_path, scoring_config)
+    check_run = data.run_checks_if_given()
+    if check_run is None and source.checks:
+        try:
+            check_run = CheckRun.from_json(source.checks)  # the check run stored with an exported revision
+        except ValueError as exc:
+            fail(f"{answers_path}: {exc}")
+    return source, assess(values, check_run, config, questionnaire=q)
 
 
 @app.command("score")
@@ -220,43 +241,36 @@ def score_cmd(
     """
     from reports.text import scorecard_text
 
-    q, card = score_answers(answers, scoring_config, data)
+    _, result = assess_answers(answers, scoring_config, data)
     if fmt == Format.json:
-        emit_json(card.model_dump(mode="json"))
+        emit_json(result.scorecard.model_dump(mode="json"))
     else:
-        typer.echo(scorecard_text(card, q))
-
-
-class GateVerdict(StrEnum):
-    ready = "ready"
-    ready_with_conditions = "ready_with_conditions"
-    not_ready = "not_ready"
-
-
-VERDICT_ORDER = ["not_ready", "ready_with_conditions", "ready"]
+        typer.echo(scorecard_text(result.scorecard, result.questionnaire))
 
 
 @app.command("gate")
 @with_data_options
 def gate_cmd(
     answers: Annotated[Path, typer.Argument(help="Answers file (YAML or JSON) or an assessment export.")],
-    min_overall: Annotated[int, typer.Option("--min-overall", min=0, max=100, help="Lowest acceptable overall score.")] = 70,
-    min_area: Annotated[int, typer.Option("--min-area", min=0, max=100, help="Lowest acceptable score of any area.")] = 0,
-    min_verdict: Annotated[GateVerdict, typer.Option("--min-verdict", help="Lowest acceptable verdict.")] = (
-        GateVerdict.ready_with_conditions),
+    min_overall: Annotated[int, typer.Option(
+        "--min-overall", min=0, max=100, help="Lowest acceptable overall score.")] = 70,
+    min_area: Annotated[int, typer.Option(
+        "--min-area", min=0, max=100, help="Lowest acceptable score of any area.")] = 0,
+    min_verdict: Annotated[Verdict, typer.Option("--min-verdict", help="Lowest acceptable verdict.")] = (
+        Verdict.ready_with_conditions),
     fmt: FormatOption = Format.text,
     scoring_config: ScoringConfigOption = None,
     *,
     data: DataOptions,
 ) -> None:
     """Fail (exit 1) when readiness is below the bar: for pipelines that gate a retrain."""
-    _, card = score_answers(answers, scoring_config, data)
+    card = assess_answers(answers, scoring_config, data)[1].scorecard
     reasons = []
     if card.overall < min_overall:
         reasons.append(f"overall score {card.overall} is below {min_overall}")
     low = {area: value for area, value in card.areas.items() if value < min_area}
     reasons += [f"area {area} scores {value}, below {min_area}" for area, value in low.items()]
-    if VERDICT_ORDER.index(card.verdict.value) < VERDICT_ORDER.index(min_verdict.value):
+    if card.verdict.rank < min_verdict.rank:
         reasons.append(f"verdict {card.verdict.value} is below {min_verdict.value}")
     if fmt == Format.json:
         emit_json({"passed": not reasons, "reasons": reasons, "verdict": card.verdict.value,
@@ -268,11 +282,6 @@ def gate_cmd(
         raise typer.Exit(1)
 
 
-class PaperSize(StrEnum):
-    a4 = "a4"
-    letter = "letter"
-
-
 @app.command("report")
 @with_data_options
 def report_cmd(
@@ -280,7 +289,7 @@ def report_cmd(
     output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the PDF report.")],
     html: Annotated[Path | None, typer.Option("--html", help="Also write the report as one HTML file.")] = None,
     json_out: Annotated[Path | None, typer.Option("--json", help="Also write the JSON export.")] = None,
-    paper: Annotated[PaperSize, typer.Option("--paper", help="Page size.")] = PaperSize.a4,
+    paper: Annotated[Paper, typer.Option("--paper", help="Page size.")] = Paper.a4,
     title: Annotated[str | None, typer.Option("--title", help="Assessment name (default: from the export).")] = None,
     project: Annotated[str | None, typer.Option("--project", help="Project name shown on the cover.")] = None,
     author: Annotated[str | None, typer.Option("--author", help="Who prepared the assessment.")] = None,
@@ -296,15 +305,9 @@ def report_cmd(
     from reports import ReportRenderError, build_report, render_html, render_pdf, report_json
     from reports.pdf import warm_up as warm_up_renderer
 
-    q, src, answers, config = load_scoring_inputs(source, scoring_config)
     warm_up_renderer()  # the renderer's process starts while the data checks run
-    checks = data.run_checks_if_given()
-    if checks is None and src.checks:
-        from checks.report import CheckReport
-
-        checks = CheckReport.from_json(src.checks)  # the check results stored with an exported revision
-    report = build_report(answers, questionnaire=q, config=config, revision=src.revision, checks=checks,
-                          assessment=title if title is not None else src.assessment,
+    src, result = assess_answers(source, scoring_config, data)
+    report = build_report(result, revision=src.revision, assessment=title if title is not None else src.assessment,
                           project=project if project is not None else src.project,
                           author=author if author is not None else src.author)
     try:
@@ -334,18 +337,11 @@ def check_cmd(data: DataOptions, fmt: FormatOption = Format.text) -> None:
 
     if not data.given:
         fail("give at least --train FILE (or --annotations FILE)")
-    report = data.run_checks()
+    run = data.run_checks()
     if fmt is Format.json:
-        typer.echo(json.dumps(report.to_json(), indent=2, ensure_ascii=False, allow_nan=False))
+        typer.echo(json.dumps(run.to_json(), indent=2, ensure_ascii=False, allow_nan=False))
     else:
-        typer.echo(report_text(report))
-
-
-class Level(StrEnum):
-    nominal = "nominal"
-    ordinal = "ordinal"
-    interval = "interval"
-    ratio = "ratio"
+        typer.echo(report_text(run.report))
 
 
 @app.command("agreement")
@@ -354,7 +350,8 @@ def agreement_cmd(
     item: Annotated[str, typer.Option("--item", help="Item id column.")],
     annotator: Annotated[str, typer.Option("--annotator", help="Annotator column.")],
     label: Annotated[str, typer.Option("--label", help="Label column.")],
-    level: Annotated[Level, typer.Option("--level", help="Measurement level for Krippendorff's alpha.")] = Level.nominal,
+    level: Annotated[Level, typer.Option(
+        "--level", help="Measurement level for Krippendorff's alpha.")] = Level.nominal,
     time: Annotated[str | None, typer.Option("--time", help="Timestamp column (agreement over time).")] = None,
     order: Annotated[str | None, typer.Option("--order", help='Ordinal labels from lowest to highest, e.g. '
                                               '"Certain,Probable,Possible,Doubtful".')] = None,
@@ -388,8 +385,9 @@ def agreement_cmd(
 
 
 def _store():
-    from assessments import Store, StoreError
     from sqlalchemy.exc import SQLAlchemyError
+
+    from assessments import Store, StoreError
 
     try:
         return Store.open()

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import datetime
-from enum import StrEnum
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -31,8 +30,9 @@ from pydantic import BaseModel, Field
 from assessments.models import Revision
 from assessments.snapshot import Snapshot
 from questionnaire.schema import Questionnaire
-from reports.answers_view import answer_text
-from scoring.findings import Finding, Severity
+from questionnaire.wording import NOT_ANSWERED, answer_text, is_blank
+from scoring.findings import Finding
+from vocabulary import Severity
 
 DATA_KINDS = frozenset({"check", "claim"})  # risks that exist only when sample data was checked
 
@@ -193,10 +193,6 @@ def _same(a: Any, b: Any) -> bool:
     return a == b
 
 
-def _blank(value: Any) -> bool:
-    return value is None or value == "" or value == []
-
-
 def answer_changes(questionnaire: Questionnaire, before: dict[str, Any], after: dict[str, Any]) -> list[AnswerChange]:
     """The answers that differ, in questionnaire order; answers to questions it no longer has come last."""
     order = {q.id: i for i, q in enumerate(questionnaire.questions())}
@@ -204,14 +200,14 @@ def answer_changes(questionnaire: Questionnaire, before: dict[str, Any], after: 
     changes = []
     for qid in ids:
         old, new = before.get(qid), after.get(qid)
-        if _same(old, new) or (_blank(old) and _blank(new)):
+        if _same(old, new) or (is_blank(old) and is_blank(new)):
             continue
         question = questionnaire.question(qid)
         if question is None:
             changes.append(AnswerChange(
                 question_id=qid, topic=qid, before=old, after=new, removed=True,
-                before_text="Not answered" if _blank(old) else str(old),
-                after_text="Not answered" if _blank(new) else str(new),
+                before_text=NOT_ANSWERED if is_blank(old) else str(old),
+                after_text=NOT_ANSWERED if is_blank(new) else str(new),
             ))
             continue
         area = questionnaire.area_of(qid)

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from enum import Enum
 from typing import Any
 
 from sqlalchemy import Engine, func, or_, update
@@ -26,6 +27,15 @@ from assessments.database import create_db_engine, database_url, describe_url, m
 from assessments.errors import ConflictError, NotFoundError
 from assessments.models import Assessment, Revision, utcnow
 from assessments.snapshot import Snapshot
+
+
+class Keep(Enum):
+    """The default of an optional write: leave the stored value as it is."""
+
+    KEEP = "keep"
+
+
+KEEP = Keep.KEEP
 
 
 @dataclass(frozen=True)
@@ -196,21 +206,28 @@ class Store:
         last_step: str | None = None,
         questionnaire_version: str | None = None,
         scorecard: dict[str, Any] | None = None,
+        checks: dict[str, Any] | None | Keep = KEEP,
     ) -> int:
-        """Autosave the current revision's answers (and the step to resume at); returns the new version.
+        """Save the current revision's answers, its scorecard and (if given) its check run; returns the new version.
 
-        `scorecard` is the result for these answers, or None when it could not be computed; an old
-        scorecard is never kept next to answers it does not describe. Check results are kept.
+        One user action, one transaction: the answers, the check results the scorecard was computed
+        with and the scorecard are written together, so a snapshot never pairs a scorecard with
+        evidence it does not describe (`application.save_revision` computes them). `scorecard` is None
+        when it could not be computed: an old scorecard is never kept next to answers it does not
+        describe. `checks` left at `KEEP` keeps the stored check results.
         """
         with self._write() as session:
             assessment = self._get(session, assessment_id)
             revision = self._revision(session, assessment_id, assessment.current_revision)
             stored = Snapshot.from_stored(revision.snapshot)
-            snapshot = stored.model_copy(update={
+            changes: dict[str, Any] = {
                 "answers": dict(answers),
                 "scorecard": scorecard,
                 "questionnaire_version": questionnaire_version or stored.questionnaire_version,
-            })
+            }
+            if not isinstance(checks, Keep):
+                changes["checks"] = checks
+            snapshot = stored.model_copy(update=changes)
             extra = {"last_step": last_step} if last_step is not None else {}
             version = self._bump(
                 session, assessment_id, expected_version,
@@ -221,20 +238,12 @@ class Store:
             session.add(revision)
         return version
 
-    def save_checks(self, assessment_id: int, checks: dict[str, Any] | None, *, expected_version: int) -> int:
-        """Store data-check results on the current revision; returns the new version."""
-        with self._write() as session:
-            assessment = self._get(session, assessment_id)
-            revision = self._revision(session, assessment_id, assessment.current_revision)
-            version = self._bump(session, assessment_id, expected_version)
-            revision.snapshot = Snapshot.from_stored(revision.snapshot).model_copy(update={"checks": checks}).to_stored()
-            session.add(revision)
-        return version
-
-    def new_revision(self, assessment_id: int, *, expected_version: int, note: str = "") -> Revision:
+    def new_revision(self, assessment_id: int, *, expected_version: int, note: str = "",
+                     scorecard: dict[str, Any] | None | Keep = KEEP) -> Revision:
         """Start a new revision (e.g. before a retrain) from the current answers; earlier ones stay as they were.
 
-        Check results are not carried over: a retrain brings fresh samples.
+        Check results are not carried over: a retrain brings fresh samples. `scorecard` is the current
+        answers' scorecard without them (`application.start_revision`); `KEEP` copies the current one.
         """
         with self._write() as session:
             assessment = self._get(session, assessment_id)
@@ -243,8 +252,12 @@ class Store:
                 select(func.max(Revision.number)).where(Revision.assessment_id == assessment_id)
             ).one()
             number = (last or 0) + 1
-            snapshot = Snapshot.from_stored(current.snapshot).model_copy(update={"checks": None})
-            self._bump(session, assessment_id, expected_version, current_revision=number)
+            changes: dict[str, Any] = {"checks": None}
+            if not isinstance(scorecard, Keep):
+                changes["scorecard"] = scorecard
+            snapshot = Snapshot.from_stored(current.snapshot).model_copy(update=changes)
+            self._bump(session, assessment_id, expected_version, current_revision=number,
+                       verdict=snapshot.verdict, overall=snapshot.overall)
             revision = self._new_revision_row(assessment_id, number, snapshot, note or f"Revision {number}")
             session.add(revision)
         return revision

@@ -16,6 +16,8 @@ import time
 
 
 def main(argv: list[str] | None = None) -> None:
+    from application import assess
+    from checks.check_run import CheckRun
     from checks.registry import run_checks
     from checks.sources import build_inputs
     from questionnaire import bundled_questionnaire
@@ -43,7 +45,7 @@ def main(argv: list[str] | None = None) -> None:
     checks = run_checks(inputs)
     del inputs
     built = time.perf_counter()
-    report = build_report(answers, questionnaire=q, checks=checks, revision=src.revision,
+    report = build_report(assess(answers, CheckRun(report=checks), questionnaire=q), revision=src.revision,
                           assessment=src.assessment, project=src.project, author=src.author)
     rendering = time.perf_counter()
     pdf = render_pdf(report)

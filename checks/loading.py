@@ -105,7 +105,8 @@ def _check_size(size: int, name: str, limits: LoadLimits) -> None:
 def _check_rows(n_rows: int, name: str, limits: LoadLimits) -> None:
     if n_rows > limits.max_rows:
         raise DataLoadError(
-            f"{name}: about {n_rows:,} rows, over the limit of {limits.max_rows:,} rows; upload a random sample instead")
+            f"{name}: about {n_rows:,} rows, over the limit of {limits.max_rows:,} rows; "
+            "upload a random sample instead")
 
 
 def _detect_format(raw: bytes, name: str) -> str:

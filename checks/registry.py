@@ -25,7 +25,8 @@ from typing import Any
 from checks.config import validate_config
 from checks.inputs import CheckInputs
 from checks.report import SEVERITY_RISK, CheckReport, CheckResult, CheckStatus
-from scoring.findings import Action, Finding, Severity, Stage
+from scoring.findings import Action, Finding
+from vocabulary import FindingKind, Severity, Stage
 
 AREAS = ("representativeness", "edge_cases", "annotation", "volume_quality", "shift_maintenance")
 ERROR_SEVERITY = Severity.medium
@@ -102,7 +103,7 @@ class CheckContext:
         """Record a finding from this check; `why` is the plain-language message, `action` the remedy."""
         finding = Finding(
             id=f"check:{self.spec.id}" + (f":{key}" if key else ""), area=self.spec.area, severity=severity,
-            title=title, why=why, action=Action(text=action, owner=owner, due=due), kind="check",
+            title=title, why=why, action=Action(text=action, owner=owner, due=due), kind=FindingKind.check,
             source=f"check:{self.spec.id}", check=self.spec.id, risk=SEVERITY_RISK[severity],
             metrics=metrics or {})
         self.findings.append(finding)
@@ -176,7 +177,8 @@ def run_checks(inputs: CheckInputs, config: dict[str, dict[str, Any]] | None = N
     return report
 
 
-def _run_one(spec: CheckSpec, inputs: CheckInputs, thresholds: dict[str, Any]) -> tuple[CheckResult, CheckContext | None]:
+def _run_one(spec: CheckSpec, inputs: CheckInputs,
+             thresholds: dict[str, Any]) -> tuple[CheckResult, CheckContext | None]:
     reason = spec.skip_reason(inputs)
     if reason:
         return CheckResult(id=spec.id, area=spec.area, title=spec.title, status=CheckStatus.skipped,

@@ -13,7 +13,8 @@ from typing import Any
 import numpy as np
 from pydantic import BaseModel, Field
 
-from scoring.findings import Action, Finding, Severity
+from scoring.findings import Action, Finding
+from vocabulary import FindingKind, Severity
 
 # The risk level (0..1) a check finding carries, by severity.
 SEVERITY_RISK = {Severity.low: 0.25, Severity.medium: 0.5, Severity.high: 0.75, Severity.critical: 1.0}
@@ -96,7 +97,7 @@ def _finding(data: dict[str, Any]) -> Finding | None:
         return Finding(
             id=str(data["id"]), area=str(data["area"]), severity=severity, title=str(data["title"]),
             why=str(data.get("message") or ""), action=Action.model_validate(action) if action else None,
-            kind="check", source=f"check:{data.get('check')}", check=data.get("check"),
+            kind=FindingKind.check, source=f"check:{data.get('check')}", check=data.get("check"),
             risk=SEVERITY_RISK[severity], metrics=data.get("metrics") or {},
         )
     except (KeyError, ValueError, TypeError):

@@ -25,14 +25,16 @@ def build_inputs(train: str | Path | None = None, production: str | Path | None 
                             edge_tag=edge_tag)
     annotation_mapping = None
     if frames["annotations"] is not None:
-        annotation_mapping = _annotation_mapping(frames["annotations"], item_col, annotator_col,
-                                                 annotation_label_col, annotation_time_col, Path(annotations).name)
+        annotation_mapping = resolve_annotation_mapping(frames["annotations"], item_col, annotator_col,
+                                                        annotation_label_col, annotation_time_col,
+                                                        Path(annotations).name)
     return CheckInputs(train=frames["train"], production=frames["production"], annotations=frames["annotations"],
                        mapping=mapping, annotation_mapping=annotation_mapping, today=today)
 
 
-def _annotation_mapping(frame: pd.DataFrame, item: str | None, annotator: str | None, label: str | None,
-                        timestamp: str | None, name: str) -> AnnotationMapping:
+def resolve_annotation_mapping(frame: pd.DataFrame, item: str | None, annotator: str | None, label: str | None,
+                               timestamp: str | None, name: str) -> AnnotationMapping:
+    """The columns given, else the guessed ones; raises `DataLoadError` when item, annotator or label is unknown."""
     guess = guess_annotation_mapping(frame)
     chosen = {"item": item or (guess.item if guess else None),
               "annotator": annotator or (guess.annotator if guess else None),

@@ -39,7 +39,8 @@ def read_answers_file(path: Path | str) -> dict[str, Any]:
     try:
         data = json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
     except (json.JSONDecodeError, yaml.YAMLError) as exc:
-        raise AnswersError([f"{path}: not valid {'JSON' if path.suffix.lower() == '.json' else 'YAML'}: {exc}"]) from None
+        kind = "JSON" if path.suffix.lower() == ".json" else "YAML"
+        raise AnswersError([f"{path}: not valid {kind}: {exc}"]) from None
     if data is None:
         return {}
     if isinstance(data, dict) and isinstance(data.get("answers"), dict):
@@ -117,7 +118,7 @@ def _normalize(q: Question, value: Any) -> Any:
                 raise ValueError(f"expected a number ({q.unit}), got {value!r}") from None
         if value != value or value in (float("inf"), float("-inf")):
             raise ValueError("expected a finite number")
-        if not q.min <= value <= q.max:  # type: ignore[operator]
+        if not q.min <= value <= q.max:
             raise ValueError(f"{value:g} is out of range [{q.min:g}, {q.max:g}] {q.unit}")
         if q.integer:
             if value != int(value):

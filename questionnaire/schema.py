@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from questionnaire.conditions import Condition
-from scoring.findings import Severity, Stage
+from vocabulary import Severity, Stage
 
 UNKNOWN = "unknown"  # the value of "Don't know yet" on every decision question
 UNKNOWN_LABEL = "Don't know yet"
@@ -84,7 +84,8 @@ class Question(BaseModel):
     bands: list[Band] = Field(default_factory=list)
     show_if: Condition | None = None
     allow_unknown: bool | None = Field(default=None, description="defaults to true for scored areas")
-    unknown: Risky | None = Field(default=None, description="what 'don't know yet' means; defaults from the scoring config")
+    unknown: Risky | None = Field(
+        default=None, description="what 'don't know yet' means; defaults from the scoring config")
     owner: str = "Project lead"
     due: Stage = Stage.before_kickoff
     placeholder: str | None = None
@@ -163,7 +164,8 @@ class Questionnaire(BaseModel):
             return True
         if not question.show_if.holds(answers):
             return False
-        return all(self.visible(self.question(q), answers) for q in question.show_if.questions() if self.question(q))
+        parents = [self.question(q) for q in question.show_if.questions()]
+        return all(self.visible(parent, answers) for parent in parents if parent is not None)
 
     @cached_property
     def _index(self) -> dict[str, Question]:

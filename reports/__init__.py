@@ -1,7 +1,7 @@
 """How we present it: the scorecard as text, HTML, PDF and JSON, with charts shared with the app.
 
 The app and the CLI call these:
-- `build_report(answers, checks=..., project=..., ...)` -> `Report`
+- `build_report(result, project=..., ...)` -> `Report` (the result from `application.assess`)
 - `render_html(report, paper)` -> a self-contained HTML document (the app's preview)
 - `render_pdf(report, paper)` -> PDF bytes (the app's "Download PDF"; rendered in a limited child process)
 - `report_json(report)` -> the JSON export
@@ -12,7 +12,7 @@ Names are imported on first use, so `from reports.text import ...` stays cheap (
 from importlib import import_module
 
 _EXPORTS = {
-    "Paper": "reports.model", "Report": "reports.model", "ReportMeta": "reports.model",
+    "Report": "reports.model", "ReportMeta": "reports.model",
     "build_report": "reports.model", "render_html": "reports.html", "render_section": "reports.html",
     "render_pdf": "reports.pdf", "ReportRenderError": "reports.pdf", "report_json": "reports.export",
 }

@@ -1,33 +1,13 @@
-"""How an answer reads in a report: option labels instead of codes, units on numbers, plain words for gaps."""
+"""An area section's answers table: what was asked, what was answered (`questionnaire.wording`), the risk it raised."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
-from questionnaire.schema import UNKNOWN, UNKNOWN_LABEL, Question, Questionnaire, QuestionType
+from questionnaire.schema import UNKNOWN, Questionnaire, QuestionType
+from questionnaire.wording import answer_text
 from scoring.findings import Finding
-
-NOT_ANSWERED = "Not answered"
-NOT_ASKED = "Not asked (does not apply)"
-
-
-def answer_text(question: Question, value: Any) -> str:
-    """The answer as a reader sees it in the wizard, e.g. 'Written, but they cover mainly the clear cases'."""
-    if value in (None, "", []):
-        return NOT_ANSWERED
-    if value == UNKNOWN or value == [UNKNOWN]:
-        return UNKNOWN_LABEL
-    if question.type in (QuestionType.single, QuestionType.yesno):
-        option = question.option(str(value))
-        return option.label if option else str(value)
-    if question.type == QuestionType.multi:
-        values = value if isinstance(value, list) else [value]
-        return "; ".join((question.option(str(v)).label if question.option(str(v)) else str(v)) for v in values)
-    if question.type == QuestionType.number:
-        number = f"{value:,}" if isinstance(value, int) else f"{value:,.4g}"
-        return f"{number} {question.unit or ''}".strip()
-    return str(value)
 
 
 @dataclass(frozen=True)

@@ -14,10 +14,11 @@ from reports.answers_view import AnswerRow, answer_rows
 from reports.charts import area_scores_chart
 from reports.evidence import Evidence, build_evidence
 from reports.method import MethodView, method_view
-from reports.model import Paper, Report
+from reports.model import Report
 from reports.svg import chart_svg
-from scoring.findings import Finding, Severity, Stage
-from scoring.scorecard import PlannedAction, Verdict
+from scoring.findings import Finding
+from scoring.scorecard import PlannedAction
+from vocabulary import Paper, Severity, Stage, Verdict
 
 VERDICT_CLASS = {Verdict.ready: "ready", Verdict.ready_with_conditions: "conditions", Verdict.not_ready: "not-ready"}
 

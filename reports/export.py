@@ -1,4 +1,4 @@
-"""The JSON export of a report: metadata, answers, the scorecard and (when run) the data checks.
+"""The JSON export of a report: metadata, answers, the scorecard, its provenance and (when run) the check run.
 
 A machine-readable twin of the PDF for pipelines and archives; `format` and `format_version`
 make the document self-describing.
@@ -11,7 +11,7 @@ from typing import Any
 from reports.model import Report
 
 FORMAT = "readiness-report"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: `provenance`; `checks` is the versioned check-run JSON
 
 
 def report_json(report: Report) -> dict[str, Any]:
@@ -24,5 +24,6 @@ def report_json(report: Report) -> dict[str, Any]:
         "questionnaire_version": report.questionnaire.version,
         "answers": report.answers,
         "scorecard": report.scorecard.model_dump(mode="json"),
-        "checks": report.checks.to_json() if report.checks is not None else None,
+        "provenance": report.result.provenance.model_dump(mode="json"),
+        "checks": report.check_run.to_json() if report.check_run is not None else None,
     }

@@ -13,7 +13,8 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from reports.context import build_context
-from reports.model import Paper, Report
+from reports.model import Report
+from vocabulary import Paper
 
 TEMPLATES = Path(__file__).with_name("templates")
 

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from scoring import engine
 from scoring.config import ScoringConfig
-from scoring.findings import SEVERITY_ORDER
-from scoring.scorecard import AppliedModifier, Verdict
+from scoring.scorecard import AppliedModifier
+from vocabulary import SEVERITY_ORDER, Verdict
 
 
 def method_steps() -> list[str]:

@@ -1,30 +1,27 @@
-"""The report's input: who and what the assessment is about, and everything scoring produced.
+"""The report's input: who and what the assessment is about, and the assessment's result.
 
 A `Report` bundles the metadata printed on the cover (project, assessment name, revision, author,
-date), the questionnaire and the answers, the `Scorecard`, and - only when sample data was
-checked - the data checks' `CheckReport`. `build_report` scores the answers and assembles one;
-the clock is injectable so tests and golden files get a fixed date.
+date) with an `application.AssessmentResult`: the questionnaire and the answers scored, the
+`Scorecard`, the scoring configuration, and - only when sample data was checked - the `CheckRun`.
+`build_report` never scores: it takes the result `application.assess` computed, the same one the
+CLI prints and the app shows. The clock is injectable so tests and golden files get a fixed date.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from questionnaire.loader import bundled_questionnaire
+from application.assessment import AssessmentResult
+from checks.check_run import CheckRun
+from checks.report import CheckReport
 from questionnaire.schema import Questionnaire
-from scoring.config import ScoringConfig, default_scoring_config
-from scoring.engine import score
-from scoring.findings import Finding
+from scoring.config import ScoringConfig
 from scoring.scorecard import Scorecard
-
-if TYPE_CHECKING:  # the checks package is optional for reports: a report without data has no evidence
-    from checks.report import CheckReport
 
 Clock = Callable[[], dt.datetime]
 
@@ -32,13 +29,6 @@ Clock = Callable[[], dt.datetime]
 def utc_now() -> dt.datetime:
     """The default clock."""
     return dt.datetime.now(dt.UTC)
-
-
-class Paper(StrEnum):
-    """Page sizes the print stylesheet supports (the values are CSS `@page size` keywords)."""
-
-    a4 = "a4"
-    letter = "letter"
 
 
 class ReportMeta(BaseModel):
@@ -58,12 +48,33 @@ class Report:
     """Everything a report shows. Build one with `build_report`; render it with `reports.render_*`."""
 
     meta: ReportMeta
-    questionnaire: Questionnaire
-    answers: dict[str, Any]
-    scorecard: Scorecard
-    config: ScoringConfig
-    checks: CheckReport | None = None
+    result: AssessmentResult
     generated_at: dt.datetime = field(default_factory=utc_now)
+
+    @property
+    def questionnaire(self) -> Questionnaire:
+        return self.result.questionnaire
+
+    @property
+    def answers(self) -> dict[str, Any]:
+        return self.result.answers
+
+    @property
+    def scorecard(self) -> Scorecard:
+        return self.result.scorecard
+
+    @property
+    def config(self) -> ScoringConfig:
+        return self.result.config
+
+    @property
+    def check_run(self) -> CheckRun | None:
+        return self.result.check_run
+
+    @property
+    def checks(self) -> CheckReport | None:
+        """The data checks' results, when sample data was checked."""
+        return self.result.check_run.report if self.result.check_run is not None else None
 
     @property
     def has_evidence(self) -> bool:
@@ -71,30 +82,9 @@ class Report:
         return self.checks is not None and bool(self.checks.checks)
 
 
-def build_report(
-    answers: dict[str, Any],
-    *,
-    questionnaire: Questionnaire | None = None,
-    checks: CheckReport | None = None,
-    config: ScoringConfig | None = None,
-    project: str = "",
-    assessment: str = "",
-    revision: int = 1,
-    author: str = "",
-    clock: Clock = utc_now,
-    extra_findings: Iterable[Finding] = (),
-) -> Report:
-    """Score normalised answers (plus the data findings of `checks`) and bundle them into a `Report`.
-
-    With `checks`, the scoring also compares the answers' claims with the checks' metrics.
-
-    `answers` must already be valid (see `questionnaire.answers.normalize_answers`).
-    """
-    questionnaire = questionnaire or bundled_questionnaire()
-    config = config or default_scoring_config()
-    findings = [*(checks.findings if checks is not None else ()), *extra_findings]
-    metrics = checks.metrics_by_check() if checks is not None else None
-    scorecard = score(questionnaire, answers, findings, config=config, check_metrics=metrics)
+def build_report(result: AssessmentResult, *, project: str = "", assessment: str = "", revision: int = 1,
+                 author: str = "", clock: Clock = utc_now) -> Report:
+    """Bundle an assessment's result (from `application.assess`) with what the cover says about it."""
     now = clock()
     meta = ReportMeta(
         project=project,
@@ -103,4 +93,4 @@ def build_report(
         author=author,
         date=now.date(),
     )
-    return Report(meta, questionnaire, dict(answers), scorecard, config, checks, now)
+    return Report(meta, result, now)

@@ -23,7 +23,8 @@ import time
 from pathlib import Path
 
 from reports.html import render_html
-from reports.model import Paper, Report
+from reports.model import Report
+from vocabulary import Paper
 
 TIME_LIMIT_SECONDS = 60.0
 MEMORY_LIMIT_MB = 1536

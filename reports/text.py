@@ -12,7 +12,8 @@ def scorecard_text(scorecard: Scorecard, questionnaire: Questionnaire, top: int 
     titles = {a.id: a.title for a in questionnaire.areas}
     lines = [
         f"Verdict: {scorecard.verdict.label.upper()}   overall {scorecard.overall}/100   "
-        f"({scorecard.answered} of {scorecard.applicable} decisions made; questionnaire {scorecard.questionnaire_version})",
+        f"({scorecard.answered} of {scorecard.applicable} decisions made; "
+        f"questionnaire {scorecard.questionnaire_version})",
     ]
     lines += [f"  - {r}" for r in scorecard.verdict_reasons]
     lines += ["", "Areas"]

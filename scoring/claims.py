@@ -17,7 +17,8 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from questionnaire.conditions import Condition, compare
 from questionnaire.loader import QuestionnaireError, bundled_questionnaire, check_condition_values, load_yaml_model
 from questionnaire.schema import Questionnaire
-from scoring.findings import Action, Finding, Severity
+from scoring.findings import Action, Finding
+from vocabulary import FindingKind, Severity
 
 DEFAULT_CLAIMS = Path(__file__).with_name("claims.yaml")
 _TESTS = ("gte", "gt", "lte", "lt", "below_answer")
@@ -125,7 +126,8 @@ def claim_findings(
         claimed = effective.get(anchor)
         if not claim.evidence.holds(measured, claimed):
             continue
-        option = questionnaire.question(anchor).option(claimed) if isinstance(claimed, str) else None
+        question = questionnaire.question(anchor)
+        option = question.option(claimed) if question is not None and isinstance(claimed, str) else None
         claimed_text = option.label if option else _shown(claimed)
         findings.append(
             Finding(
@@ -135,7 +137,7 @@ def claim_findings(
                 title=claim.title,
                 why=claim.why.strip().format(claimed=claimed_text, measured=_number(measured)),
                 action=claim.action,
-                kind="claim",
+                kind=FindingKind.claim,
                 source=f"claim:{claim.id} ({anchor}={_shown(claimed)} vs {claim.evidence.check}.{claim.evidence.metric}"
                 f"={_number(measured)})",
                 question_id=anchor,

@@ -9,7 +9,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from scoring.findings import Severity
+from vocabulary import Severity
 
 DEFAULT_CONFIG = Path(__file__).with_name("config.yaml")
 

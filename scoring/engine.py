@@ -18,13 +18,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from questionnaire.schema import UNKNOWN, Question, Questionnaire, QuestionType, Risky
 from questionnaire.loader import bundled_questionnaire
+from questionnaire.schema import UNKNOWN, Question, Questionnaire, QuestionType, Risky
 from scoring.claims import claim_findings
 from scoring.config import ScoringConfig, default_scoring_config
-from scoring.findings import Action, Finding, Severity
+from scoring.findings import Action, Finding
 from scoring.rules import RuleSet, bundled_rules, load_rules
-from scoring.scorecard import AppliedModifier, PlannedAction, Scorecard, Verdict
+from scoring.scorecard import AppliedModifier, PlannedAction, Scorecard
+from vocabulary import FindingKind, Severity, Verdict
 
 
 def effective_answers(questionnaire: Questionnaire, answers: dict[str, Any]) -> dict[str, Any]:
@@ -93,7 +94,7 @@ def answer_findings(questionnaire: Questionnaire, effective: dict[str, Any], con
                     title=risky.finding or q.topic,
                     why=(risky.why or q.help).strip(),
                     action=Action(text=risky.action or "", owner=risky.owner or q.owner, due=risky.due or q.due),
-                    kind="answer",
+                    kind=FindingKind.answer,
                     source=f"answer:{q.id}={shown}",
                     question_id=q.id,
                     risk=risky.risk,
@@ -118,7 +119,7 @@ def rule_findings(questionnaire: Questionnaire, ruleset: RuleSet, effective: dic
             title=rule.title,
             why=rule.why.strip(),
             action=rule.action,
-            kind="rule",
+            kind=FindingKind.rule,
             source=f"rule:{rule.id}",
             question_id=_anchor(questionnaire, rule.when.questions()),
         )

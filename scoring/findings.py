@@ -6,56 +6,11 @@ Answers (through the questionnaire's options), cross-question rules and data che
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-
-class Severity(StrEnum):
-    low = "low"
-    medium = "medium"
-    high = "high"
-    critical = "critical"
-
-    @property
-    def rank(self) -> int:
-        return SEVERITY_ORDER.index(self)
-
-    def shifted(self, steps: int) -> Severity:
-        """This severity moved up (positive) or down (negative) the scale, clamped at its ends."""
-        i = min(max(self.rank + steps, 0), len(SEVERITY_ORDER) - 1)
-        return SEVERITY_ORDER[i]
-
-
-SEVERITY_ORDER = [Severity.low, Severity.medium, Severity.high, Severity.critical]
-
-
-class Stage(StrEnum):
-    """When an action is due, in project order."""
-
-    before_kickoff = "before_kickoff"
-    before_labeling = "before_labeling"
-    before_first_training = "before_first_training"
-    before_launch = "before_launch"
-    each_retrain = "each_retrain"
-
-    @property
-    def label(self) -> str:
-        return STAGE_LABELS[self]
-
-    @property
-    def rank(self) -> int:
-        return list(Stage).index(self)
-
-
-STAGE_LABELS = {
-    Stage.before_kickoff: "Before kickoff",
-    Stage.before_labeling: "Before labeling",
-    Stage.before_first_training: "Before first training",
-    Stage.before_launch: "Before launch",
-    Stage.each_retrain: "Each retrain",
-}
+from vocabulary import FindingKind, Severity, Stage
 
 
 class Action(BaseModel):
@@ -79,7 +34,7 @@ class Finding(BaseModel):
     title: str
     why: str
     action: Action | None = None
-    kind: str = Field(description="answer | rule | check | claim")
+    kind: FindingKind
     source: str = Field(description="what raised it, e.g. 'answer:ann_guidelines=none' or 'check:drift'")
     question_id: str | None = None
     check: str | None = None

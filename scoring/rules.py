@@ -15,7 +15,8 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from questionnaire.conditions import Condition
 from questionnaire.loader import QuestionnaireError, bundled_questionnaire, check_condition_values, load_yaml_model
 from questionnaire.schema import Questionnaire
-from scoring.findings import Action, Severity
+from scoring.findings import Action
+from vocabulary import Severity
 
 DEFAULT_RULES = Path(__file__).with_name("rules.yaml")
 
@@ -67,7 +68,8 @@ def load_rules(questionnaire: Questionnaire, path: Path | str = DEFAULT_RULES) -
     ids = [r.id for r in ruleset.rules] + [m.id for m in ruleset.modifiers]
     if len(set(ids)) != len(ids):
         raise QuestionnaireError(path, "rule and modifier ids must be unique")
-    for item in [*ruleset.rules, *ruleset.modifiers]:
+    items: list[Rule | Modifier] = [*ruleset.rules, *ruleset.modifiers]
+    for item in items:
         check_condition_values(path, item.id, item.when, questions)
         targets = [item.area] if isinstance(item, Rule) else item.areas
         unknown_areas = [a for a in targets if a not in area_ids]

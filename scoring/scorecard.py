@@ -2,21 +2,10 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
-
 from pydantic import BaseModel, Field
 
-from scoring.findings import Finding, Severity, Stage
-
-
-class Verdict(StrEnum):
-    ready = "ready"
-    ready_with_conditions = "ready_with_conditions"
-    not_ready = "not_ready"
-
-    @property
-    def label(self) -> str:
-        return {"ready": "Ready", "ready_with_conditions": "Ready with conditions", "not_ready": "Not ready"}[self]
+from scoring.findings import Finding
+from vocabulary import Severity, Stage, Verdict
 
 
 class PlannedAction(BaseModel):

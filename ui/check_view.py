@@ -15,13 +15,14 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+from checks.check_run import CheckRun
 from checks.report import CheckReport
 from questionnaire import Questionnaire
 from reports import charts
 from reports.evidence import CHART_BUILDERS, default_thresholds, drift_rows
-from scoring.findings import SEVERITY_ORDER, Finding
-from ui.evidence import saved_inputs
+from scoring.findings import Finding
 from ui.format import plain, relative_time, severity_badge
+from vocabulary import SEVERITY_ORDER
 
 VIEW_CACHE_KEY = "check_view_cache"
 MAX_CACHED_VIEWS = 8
@@ -58,39 +59,31 @@ def status_rows(report: CheckReport, questionnaire: Questionnaire) -> pd.DataFra
     return pd.DataFrame(rows)
 
 
-def inputs_caption(saved: dict[str, Any]) -> str:
-    """'Checked train.csv (10,000 rows) and … 5 min ago.' from what a run saved about its inputs."""
-    inputs = saved_inputs(saved)
-    files = inputs.get("files") or {}
-    listing = ", ".join(f"{plain(f.get('name'))} ({f.get('rows', 0):,} rows)" for f in files.values() if isinstance(f, dict))
-    when = inputs.get("ran_at")
-    try:
-        from datetime import datetime
-
-        when_text = relative_time(datetime.fromisoformat(when)) if when else ""
-    except ValueError:
-        when_text = str(when)
-    return f"Checked {listing or 'uploaded samples'}" + (f", {when_text}" if when_text else "") + "."
+def inputs_caption(run: CheckRun) -> str:
+    """'Checked train.csv (10,000 rows) and … 5 min ago.' from what a run recorded about its inputs."""
+    listing = ", ".join(f"{plain(f.name)} ({f.rows:,} rows)" for f in run.inputs.files.values())
+    when = relative_time(run.inputs.ran_at) if run.inputs.ran_at else ""
+    return f"Checked {listing or 'uploaded samples'}" + (f", {when}" if when else "") + "."
 
 
-def _memo(saved: dict[str, Any], part: str, build: Callable[[], Any]) -> Any:
-    """Build a view part once per saved run (its run key and time), kept in this session.
+def _memo(run: CheckRun, part: str, build: Callable[[], Any]) -> Any:
+    """Build a view part once per check run (its run key and time), kept in this session.
 
     The charts and the status table of a run never change, so reruns (a click elsewhere on the
     page, a step change) reuse them instead of building and validating the Altair specs again.
     """
-    inputs = saved_inputs(saved)
-    run = (inputs.get("run_key"), inputs.get("ran_at"), part)
+    key = (run.inputs.run_key, run.inputs.ran_at, part)
     cache: OrderedDict = st.session_state.setdefault(VIEW_CACHE_KEY, OrderedDict())
-    if run not in cache:
-        cache[run] = build()
+    if key not in cache:
+        cache[key] = build()
         while len(cache) > MAX_CACHED_VIEWS:
             cache.popitem(last=False)
-    return cache[run]
+    return cache[key]
 
 
-def render_report(report: CheckReport, saved: dict[str, Any], questionnaire: Questionnaire, *, key: str) -> None:
-    """The whole view of a run (`saved` is what was stored, `report` its rebuilt form): counts, table, charts."""
+def render_report(run: CheckRun, questionnaire: Questionnaire, *, key: str) -> None:
+    """The whole view of a check run: counts, findings, charts and the status of every check."""
+    report = run.report
     counts = status_counts(report)
     cols = st.columns(4)
     for col, (status, label) in zip(cols, COUNT_LABELS.items(), strict=True):
@@ -100,10 +93,11 @@ def render_report(report: CheckReport, saved: dict[str, Any], questionnaire: Que
     with tab_findings:
         render_findings(report.findings, questionnaire)
     with tab_charts:
-        render_charts(_memo(saved, "charts", lambda: [(title, caption, *for_streamlit(chart))
+        render_charts(_memo(run, "charts", lambda: [(title, caption, *for_streamlit(chart))
                                                       for title, caption, chart in evidence_charts(report)]), key=key)
     with tab_checks:
-        st.dataframe(_memo(saved, "status", lambda: status_rows(report, questionnaire)), hide_index=True, width="stretch",
+        st.dataframe(_memo(run, "status", lambda: status_rows(report, questionnaire)), hide_index=True,
+                     width="stretch",
                      column_config={"Details": st.column_config.TextColumn(width="large"),
                                     "Seconds": st.column_config.NumberColumn(format="%.2f")})
 

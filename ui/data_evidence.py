@@ -10,13 +10,14 @@ from __future__ import annotations
 import streamlit as st
 
 from questionnaire import Questionnaire
+from scoring.findings import Finding
 from scoring.scorecard import Scorecard
 from ui import draft as drafts
 from ui import routes
 from ui.check_view import inputs_caption, render_report
 from ui.draft import Draft
-from ui.evidence import claims, data_findings, report_from_saved
 from ui.format import plain, severity_badge
+from vocabulary import FindingKind
 
 SAMPLE_STEP = "sample_data"
 
@@ -26,17 +27,27 @@ def open_sample_step() -> None:
     routes.go("wizard")
 
 
+def claims(card: Scorecard) -> list[Finding]:
+    """Risks where an answer and the data disagree (kind 'claim'), most severe first."""
+    return [r for r in card.risks if r.kind == FindingKind.claim]
+
+
+def data_findings(card: Scorecard) -> list[Finding]:
+    """Risks raised by the data checks themselves."""
+    return [r for r in card.risks if r.kind == FindingKind.check]
+
+
 def render(questionnaire: Questionnaire, draft: Draft, card: Scorecard) -> None:
     st.subheader("Data evidence")
-    report = report_from_saved(draft.checks)
-    if report is None:
+    run = draft.checks
+    if run is None or not run.has_results:
         st.info("No sample data was checked for this revision, so the score rests on the answers alone. "
                 "Upload samples in the Sample data step to test the answers against real data.",
                 icon=":material/dataset:")
         if st.button("Add sample data", key="evidence:add", icon=":material/upload_file:"):
             open_sample_step()
         return
-    st.caption(inputs_caption(draft.checks) + " Data findings count in the scores, risks and actions above.")
+    st.caption(inputs_caption(run) + " Data findings count in the scores, risks and actions above.")
     contradicted = claims(card)
     if contradicted:
         st.markdown(f"**Where the answers and the data disagree ({len(contradicted)})**")
@@ -52,9 +63,9 @@ def render(questionnaire: Questionnaire, draft: Draft, card: Scorecard) -> None:
     else:
         st.success("No answer is contradicted by the checked data.", icon=":material/verified:")
     found = data_findings(card)
-    st.markdown(f"**What the data showed**: {len(found)} finding(s) from {len(report.checks)} checks.")
+    st.markdown(f"**What the data showed**: {len(found)} finding(s) from {len(run.report.checks)} checks.")
     with st.expander("Check results and charts", expanded=False):
-        render_report(report, draft.checks, questionnaire, key="results")
+        render_report(run, questionnaire, key="results")
     if st.button("Re-run or change the data checks", key="evidence:open", icon=":material/upload_file:",
                  type="tertiary"):
         open_sample_step()

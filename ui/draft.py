@@ -8,24 +8,19 @@ load the saved version, or save these answers over it. Nothing is ever dropped s
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
 import streamlit as st
 
+from application import AssessmentResult, assess, save_revision
 from assessments import ConflictError, NotFoundError, Store, StoreError
+from checks.check_run import CheckRun
 from questionnaire import Questionnaire
-from questionnaire.answers import normalize_answers, validate_answers
-from scoring.engine import score_with_checks
-from scoring.scorecard import Scorecard
 from ui import services
 from ui.format import plain
-from ui.evidence import report_from_saved
 
-log = logging.getLogger(__name__)
 DRAFT_KEY = "draft"
 WIDGET_PREFIX = "w:"
 QUERY_PARAM = "assessment"
@@ -48,7 +43,7 @@ class Draft:
     save_error: str | None = None
     attempted: set[str] = field(default_factory=set)  # steps where "Next" asked for required answers
     focus: str | None = None  # question to highlight after a jump from the results page
-    checks: dict[str, Any] | None = None  # the revision's saved data-check results (see ui.evidence)
+    checks: CheckRun | None = None  # the revision's data-check run (saved, or refused by a conflict)
     checks_unsaved: bool = False  # results computed here that the database refused (a conflict)
 
 
@@ -69,11 +64,19 @@ def open_assessment(store: Store, assessment_id: int) -> Draft:
     draft = Draft(
         assessment_id=a.id, name=a.name, version=a.version, answers=dict(opened.snapshot.answers),
         step=a.last_step, revision=a.current_revision, project=a.project, owner=a.owner,
-        checks=opened.snapshot.checks,
+        checks=_saved_run(opened.snapshot.checks),
     )
     _forget_widgets()
     st.session_state[DRAFT_KEY] = draft
     return draft
+
+
+def _saved_run(saved: dict[str, Any] | None) -> CheckRun | None:
+    """The stored check run; a run saved by a newer version of the tool is shown as none (and kept stored)."""
+    try:
+        return CheckRun.from_json(saved)
+    except ValueError:
+        return None
 
 
 def close() -> None:
@@ -100,73 +103,44 @@ def from_query(store: Store) -> Draft | None:
     return draft
 
 
-def scorable(questionnaire: Questionnaire, answers: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
-    """The valid answers in canonical form, and the problems of those left out."""
-    problems = validate_answers(questionnaire, answers)
-    bad = {p.split(":", 1)[0] for p in problems}
-    return normalize_answers(questionnaire, {k: v for k, v in answers.items() if k not in bad}), problems
-
-
-def scorecard(questionnaire: Questionnaire, draft: Draft) -> tuple[Scorecard, list[str]]:
-    """The draft's scorecard with its data evidence (findings and claims), and the answers left out."""
-    valid, problems = scorable(questionnaire, draft.answers)
-    return score_with_checks(questionnaire, valid, report_from_saved(draft.checks)), problems
-
-
-def scorecard_for(questionnaire: Questionnaire, answers: dict[str, Any],
-                  checks: dict[str, Any] | None = None) -> dict[str, Any] | None:
-    """The scorecard of these answers (and saved check results) as stored JSON, or None if not scorable."""
-    try:
-        valid = scorable(questionnaire, answers)[0]
-        return score_with_checks(questionnaire, valid, report_from_saved(checks)).model_dump(mode="json")
-    except Exception:  # noqa: BLE001 - a scoring problem must never block saving answers
-        log.exception("scoring failed; saving the answers without a scorecard")
-        return None
+def assessed(questionnaire: Questionnaire, draft: Draft) -> AssessmentResult:
+    """The draft's result: its scorecard with the data evidence, and the answers left out (with why)."""
+    return assess(draft.answers, draft.checks, questionnaire=questionnaire)
 
 
 def save(draft: Draft, *, store: Store | None = None, questionnaire: Questionnaire | None = None) -> bool:
-    """Write the draft's answers and step; False (and the reason kept on the draft) if refused."""
+    """Write the draft's answers, step and check run, rescored, in one transaction.
+
+    False when refused: a conflict or a database error is kept on the draft for the page to show.
+    """
     if draft.conflict:
         return False
     store = store or services.store()
     questionnaire = questionnaire or services.questionnaire()
-    saved = _write(draft, lambda: store.save_answers(
-        draft.assessment_id, draft.answers, expected_version=draft.version, last_step=draft.step,
-        questionnaire_version=questionnaire.version,
-        scorecard=scorecard_for(questionnaire, draft.answers, draft.checks),
-    ))
-    if saved:
-        draft.saved_at, draft.save_error = datetime.now(UTC), None
-    return saved
-
-
-def _write(draft: Draft, write: Callable[[], int]) -> bool:
-    """Run one database write for the draft (it returns the new version); a refusal is kept on the draft."""
     try:
-        draft.version = write()
+        draft.version = save_revision(
+            store, draft.assessment_id, draft.answers, expected_version=draft.version, check_run=draft.checks,
+            last_step=draft.step, questionnaire=questionnaire).version
     except ConflictError as exc:
         draft.conflict = str(exc)
         return False
     except StoreError as exc:
         draft.save_error = str(exc)
         return False
+    draft.checks_unsaved = False
+    draft.saved_at, draft.save_error = datetime.now(UTC), None
     return True
 
 
-def save_checks(draft: Draft, checks: dict[str, Any], *, store: Store | None = None) -> bool:
-    """Keep new check results on the draft and save them with the revision (then its rescored answers).
+def save_checks(draft: Draft, run: CheckRun, *, store: Store | None = None,
+                questionnaire: Questionnaire | None = None) -> bool:
+    """Keep a new check run on the draft and save it with the rescored answers (one transaction).
 
     If the assessment changed elsewhere the results stay here, marked unsaved, and the usual conflict
-    banner asks the user what to do; `retry_checks` saves them once that is settled.
+    banner asks the user what to do; `keep_mine` saves them once that is settled.
     """
-    store = store or services.store()
-    draft.checks, draft.checks_unsaved = checks, True
-    if draft.conflict:
-        return False
-    if not _write(draft, lambda: store.save_checks(draft.assessment_id, checks, expected_version=draft.version)):
-        return False
-    draft.checks_unsaved = False
-    return save(draft, store=store)
+    draft.checks, draft.checks_unsaved = run, True
+    return save(draft, store=store, questionnaire=questionnaire)
 
 
 def set_answer(question_id: str, value: Any) -> None:
@@ -206,10 +180,7 @@ def keep_mine(store: Store) -> None:
         return
     draft.version = store.get(draft.assessment_id).assessment.version
     draft.conflict = None
-    if draft.checks_unsaved and draft.checks is not None:
-        save_checks(draft, draft.checks, store=store)  # saves the answers too
-    else:
-        save(draft, store=store)
+    save(draft, store=store)  # the answers and the check run here, unsaved ones included
 
 
 def unsaved_changes(store: Store, draft: Draft) -> list[str]:

@@ -7,7 +7,6 @@ import logging
 from collections.abc import Callable
 
 import streamlit as st
-
 from sqlalchemy.exc import OperationalError
 
 from assessments import StoreError, database_url, describe_url

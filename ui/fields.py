@@ -17,8 +17,8 @@ import streamlit as st
 
 from questionnaire import UNKNOWN, UNKNOWN_LABEL, Question, Questionnaire, QuestionType
 from questionnaire.answers import MAX_TEXT_LENGTH, AnswersError, normalize_answers
+from questionnaire.wording import choice_label
 from ui import draft as drafts
-from ui.format import choice_label
 
 WIDGET_PREFIX = drafts.WIDGET_PREFIX
 DATE_RANGE = (dt.date(2000, 1, 1), dt.date(2100, 12, 31))

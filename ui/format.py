@@ -1,12 +1,11 @@
-"""How values look on screen: verdict and severity labels and colours, times, answers as text."""
+"""How values look on screen: verdict and severity colours and badges, times, user text made literal."""
 
 from __future__ import annotations
 
 import re
 from datetime import UTC, datetime
-from typing import Any
 
-from questionnaire import UNKNOWN, UNKNOWN_LABEL, Question, QuestionType
+from vocabulary import Severity, Verdict
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~:$])")
 
@@ -20,29 +19,38 @@ def plain(text: object) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
 
 
-VERDICTS = {  # value -> (label, streamlit colour name, icon)
-    "ready": ("Ready", "green", ":material/check_circle:"),
-    "ready_with_conditions": ("Ready with conditions", "orange", ":material/warning:"),
-    "not_ready": ("Not ready", "red", ":material/block:"),
+VERDICT_LOOKS = {  # verdict -> (streamlit colour name, icon)
+    Verdict.ready: ("green", ":material/check_circle:"),
+    Verdict.ready_with_conditions: ("orange", ":material/warning:"),
+    Verdict.not_ready: ("red", ":material/block:"),
 }
-SEVERITY_COLORS = {"critical": "red", "high": "orange", "medium": "blue", "low": "gray"}
-NOT_ANSWERED = "Not answered yet"
+SEVERITY_COLORS = {Severity.critical: "red", Severity.high: "orange", Severity.medium: "blue", Severity.low: "gray"}
+NOT_SCORED = "Not scored yet"
+
+
+def _verdict(value: str | None) -> Verdict | None:
+    return Verdict(value) if value in set(Verdict) else None
 
 
 def verdict_label(verdict: str | None) -> str:
-    return VERDICTS[verdict][0] if verdict in VERDICTS else "Not scored yet"
+    known = _verdict(verdict)
+    return known.label if known else NOT_SCORED
 
 
 def verdict_badge(verdict: str | None) -> str:
     """A coloured inline badge (Streamlit markdown) for a verdict."""
-    if verdict not in VERDICTS:
-        return ":gray-badge[Not scored yet]"
-    label, color, icon = VERDICTS[verdict]
-    return f":{color}-badge[{icon} {label}]"
+    known = _verdict(verdict)
+    if known is None:
+        return f":gray-badge[{NOT_SCORED}]"
+    color, icon = VERDICT_LOOKS[known]
+    return f":{color}-badge[{icon} {known.label}]"
 
 
 def severity_badge(severity: str) -> str:
-    return f":{SEVERITY_COLORS.get(severity, 'gray')}-badge[{severity.capitalize()}]"
+    known = Severity(severity) if severity in set(Severity) else None
+    if known is None:
+        return f":gray-badge[{plain(severity)}]"
+    return f":{SEVERITY_COLORS[known]}-badge[{known.label}]"
 
 
 def relative_time(moment: datetime | None, now: datetime | None = None) -> str:
@@ -60,27 +68,3 @@ def relative_time(moment: datetime | None, now: datetime | None = None) -> str:
     if seconds < 2 * 86400:
         return "yesterday"
     return moment.strftime("%Y-%m-%d")
-
-
-def choice_label(question: Question, value: str) -> str:
-    """The label shown for one option value of a choice question."""
-    if value == UNKNOWN:
-        return UNKNOWN_LABEL
-    option = question.option(value)
-    return option.label if option else str(value)
-
-
-def answer_text(question: Question, value: Any) -> str:
-    """A stored answer as a readable sentence fragment."""
-    if value is None or value == "" or value == []:
-        return NOT_ANSWERED
-    if value == UNKNOWN:
-        return UNKNOWN_LABEL
-    if question.type == QuestionType.multi:
-        return "; ".join(choice_label(question, v) for v in value)
-    if question.type in (QuestionType.single, QuestionType.yesno):
-        return choice_label(question, value)
-    if question.type == QuestionType.number:
-        number = f"{value:,.0f}" if question.integer else f"{value:,g}"
-        return f"{number} {question.unit or ''}".strip()
-    return str(value)

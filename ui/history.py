@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from application import start_revision
 from assessments import ConflictError, Revision, Store
 from assessments.compare import compare_revisions, summary, trend
 from ui import draft as drafts
@@ -126,7 +127,8 @@ def _start(store: Store, draft: Draft) -> None:
     note = (st.session_state.get(NOTE_KEY) or "").strip()
     st.session_state.pop(PROBLEM, None)
     try:
-        created = store.new_revision(draft.assessment_id, expected_version=draft.version, note=note)
+        created = start_revision(store, draft.assessment_id, expected_version=draft.version, note=note,
+                                 questionnaire=services.questionnaire())
     except ConflictError:
         st.session_state[PROBLEM] = (
             "This assessment was changed elsewhere (another tab or another person) after you opened it, so no "
@@ -134,8 +136,7 @@ def _start(store: Store, draft: Draft) -> None:
             "answers, then start the new revision again."
         )
         return
-    fresh = drafts.open_assessment(store, draft.assessment_id)
-    drafts.save(fresh, store=store)  # rescore: the new revision has no data check results yet
+    drafts.open_assessment(store, draft.assessment_id)
     st.session_state.pop(sample_session.STATE_KEY, None)  # the previous revision's uploads are not this one's
     _close_confirmation()
     st.session_state[NOTICE] = f"Started revision {created.number}. Revision {created.number - 1} is kept as it was."

@@ -15,12 +15,10 @@ from typing import Any
 import streamlit as st
 import streamlit.components.v1 as components
 
-from checks.report import CheckReport
-from questionnaire import Questionnaire
+from application import AssessmentResult
 from reports import ReportRenderError, build_report, render_html, render_pdf, report_json
 from reports.model import Report
 from reports.pdf import warm_up
-from ui import draft as drafts
 from ui.draft import Draft
 
 PAPERS = {"A4": "a4", "US Letter": "letter"}
@@ -28,16 +26,16 @@ PDF_KEY = "report:pdf"  # (fingerprint, pdf bytes) of the last rendered PDF
 PREVIEW_HEIGHT = 900
 
 
-def _report(questionnaire: Questionnaire, draft: Draft) -> Report:
-    answers, _ = drafts.scorable(questionnaire, draft.answers)
-    return build_report(answers, questionnaire=questionnaire, checks=CheckReport.from_json(draft.checks),
-                        project=draft.project, assessment=draft.name, revision=draft.revision, author=draft.owner)
+def _report(result: AssessmentResult, draft: Draft) -> Report:
+    """The report of the result the results page shows (the same scorecard, not a second scoring)."""
+    return build_report(result, project=draft.project, assessment=draft.name, revision=draft.revision,
+                        author=draft.owner)
 
 
 def _fingerprint(draft: Draft, paper: str) -> str:
     """Identifies the report's content: the same answers, data evidence, names and paper give the same PDF."""
     content = [draft.assessment_id, draft.revision, draft.name, draft.project, draft.owner, paper,
-               draft.answers, draft.checks]
+               draft.answers, draft.checks.to_json() if draft.checks else None]
     return hashlib.sha256(json.dumps(content, sort_keys=True, default=str).encode()).hexdigest()
 
 
@@ -47,7 +45,7 @@ def file_stem(draft: Draft) -> str:
     return f"{stem}-rev{draft.revision}"
 
 
-def render(questionnaire: Questionnaire, draft: Draft) -> None:
+def render(result: AssessmentResult, draft: Draft) -> None:
     warm_up()  # starts the PDF renderer's process once, so "Prepare PDF" does not wait for it
     with st.container(border=True):
         st.markdown("**Readiness report** — the PDF to share at kickoff: verdict, scores, the action plan "
@@ -57,21 +55,22 @@ def render(questionnaire: Questionnaire, draft: Draft) -> None:
             label = st.segmented_control("Paper", list(PAPERS), default="A4", key="report:paper") or "A4"
         paper = PAPERS[label]
         with pdf_col:
-            _pdf_button(questionnaire, draft, paper)
+            _pdf_button(result, draft, paper)
         html_col.download_button(
-            "HTML", data=lambda: render_html(_report(questionnaire, draft), paper), file_name=f"{file_stem(draft)}.html",
+            "HTML", data=lambda: render_html(_report(result, draft), paper),
+            file_name=f"{file_stem(draft)}.html",
             mime="text/html", icon=":material/code:", key="report:html", help="The same report as one HTML file.")
         json_col.download_button(
-            "JSON", data=lambda: json.dumps(report_json(_report(questionnaire, draft)), indent=2, ensure_ascii=False),
+            "JSON", data=lambda: json.dumps(report_json(_report(result, draft)), indent=2, ensure_ascii=False),
             file_name=f"{file_stem(draft)}.json", mime="application/json", icon=":material/data_object:",
             key="report:json", help="Scorecard, answers and metadata for other tools.")
         if st.toggle("Preview the report here", key="report:preview"):
             with st.spinner("Building the preview…"):
-                components.html(render_html(_report(questionnaire, draft), paper), height=PREVIEW_HEIGHT,
+                components.html(render_html(_report(result, draft), paper), height=PREVIEW_HEIGHT,
                                 scrolling=True)
 
 
-def _pdf_button(questionnaire: Questionnaire, draft: Draft, paper: str) -> None:
+def _pdf_button(result: AssessmentResult, draft: Draft, paper: str) -> None:
     fingerprint = _fingerprint(draft, paper)
     ready: tuple[str, bytes] | Any = st.session_state.get(PDF_KEY)
     if ready and ready[0] == fingerprint:
@@ -82,7 +81,7 @@ def _pdf_button(questionnaire: Questionnaire, draft: Draft, paper: str) -> None:
                  help="Renders the report; takes a few seconds."):
         with st.spinner("Rendering the PDF report…"):
             try:
-                pdf = render_pdf(_report(questionnaire, draft), paper)
+                pdf = render_pdf(_report(result, draft), paper)
             except ReportRenderError as exc:
                 st.error(f"The PDF could not be rendered: {exc}", icon=":material/error:")
                 return

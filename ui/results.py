@@ -11,18 +11,20 @@ import streamlit as st
 
 from questionnaire import Questionnaire
 from questionnaire.answers import missing_required
+from questionnaire.wording import answer_text
 from reports.charts import area_scores_chart
 from scoring.config import default_scoring_config
-from scoring.findings import Finding, Stage
+from scoring.findings import Finding
 from scoring.scorecard import Scorecard
 from ui import data_evidence, report_panel, routes, services
 from ui import draft as drafts
 from ui.check_view import for_streamlit
 from ui.draft import Draft
-from ui.format import VERDICTS, answer_text, plain, severity_badge
+from ui.format import VERDICT_LOOKS, plain, severity_badge
 from ui.history import revision_link
 from ui.steps import step_of_question
 from ui.wizard import conflict_banner
+from vocabulary import Stage
 
 TOP_RISKS = 5
 
@@ -35,12 +37,13 @@ def render() -> None:
     st.title(f"Results: {plain(draft.name)}")
     revision_link(draft, key="results:history")
     conflict_banner(draft)
-    card, problems = drafts.scorecard(questionnaire, draft)
-    for problem in problems:
+    result = drafts.assessed(questionnaire, draft)
+    card = result.scorecard
+    for problem in result.problems:
         st.warning(f"Left out of the score: {plain(problem)}", icon=":material/error:")
     _incomplete_note(questionnaire, draft, card)
     _verdict(card)
-    report_panel.render(questionnaire, draft)
+    report_panel.render(result, draft)
     left, right = st.columns([3, 2], gap="large")
     with left:
         st.subheader("Area scores")
@@ -77,7 +80,7 @@ def _incomplete_note(questionnaire: Questionnaire, draft: Draft, card: Scorecard
 
 
 def _verdict(card: Scorecard) -> None:
-    label, _, icon = VERDICTS[card.verdict.value]
+    label, (_, icon) = card.verdict.label, VERDICT_LOOKS[card.verdict]
     box = {"ready": st.success, "ready_with_conditions": st.warning, "not_ready": st.error}[card.verdict.value]
     reasons = "\n".join(f"- {r}" for r in card.verdict_reasons)
     box(f"**{label}** — overall score {card.overall}/100\n\n{reasons}", icon=icon)

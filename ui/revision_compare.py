@@ -7,8 +7,6 @@ new, resolved or changed in severity. Green means better, red means worse.
 
 from __future__ import annotations
 
-import re
-
 import streamlit as st
 
 from assessments.compare import AnswerChange, RevisionComparison, RevisionSummary, RiskChange, ScoreDelta, TrendPoint

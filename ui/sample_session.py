@@ -4,10 +4,10 @@ Streamlit forgets a widget's value on any run where the widget is not drawn (ano
 and re-reading a 200 MB upload on every rerun would make each click slow. So the step keeps its own
 state here, in `st.session_state`:
 
-- the loaded `Sample` per role (parsed once; a new upload with the same bytes is not parsed again),
+- the loaded `DataFile` per role (parsed once; a new upload with the same bytes is not parsed again),
 - the column mapping and agreement level the user chose (copied from the widgets as they change),
-- the saved JSON of each check run already computed, keyed by `samples.run_key` (files' sha256 +
-  mapping + thresholds), so running the same thing again, or moving between steps, never recomputes.
+- each `CheckRun` already computed, keyed by its run key (files' sha256 + mapping + thresholds), so
+  running the same thing again, or moving between steps, never recomputes.
 
 The state belongs to one open assessment; opening another one starts afresh. Uploaded files live
 only here, in memory, for this session: they are never written to the database.
@@ -21,12 +21,13 @@ from typing import Any
 
 import streamlit as st
 
+from application.data_files import DataFile, read_upload
+from checks.check_run import CheckRun
 from checks.mapping import AnnotationMapping, ColumnMapping
-from ui.samples import Sample, read_sample
+from vocabulary import Level
 
 STATE_KEY = "sample_session"
-MAX_CACHED_RUNS = 8  # saved check reports kept per session (each is a few tens of kB of JSON)
-LEVELS = ("nominal", "ordinal", "interval", "ratio")
+MAX_CACHED_RUNS = 8  # check runs kept per session (each is a few tens of kB)
 MAPPING_ROLES = ("label", "timestamp", "text", "id", "edge_tag")
 ANNOTATION_ROLES = ("item", "annotator", "label", "timestamp")
 
@@ -36,30 +37,30 @@ class SampleSession:
     """The sample-data step's memory for one assessment in one browser session."""
 
     assessment_id: int
-    samples: dict[str, Sample] = field(default_factory=dict)  # role -> loaded (or failed) upload
+    samples: dict[str, DataFile] = field(default_factory=dict)  # role -> loaded (or failed) upload
     mapping: dict[str, Any] = field(default_factory=dict)  # ColumnMapping fields
     annotation_mapping: dict[str, Any] = field(default_factory=dict)  # AnnotationMapping fields
-    level: str = "nominal"  # measurement level of the annotation labels
-    runs: OrderedDict[str, dict[str, Any]] = field(default_factory=OrderedDict)  # run key -> saved checks
+    level: Level = Level.nominal  # measurement level of the annotation labels
+    runs: OrderedDict[str, CheckRun] = field(default_factory=OrderedDict)  # run key -> check run
     uploads: dict[str, int] = field(default_factory=dict)  # role -> uploader generation (to empty it)
     pending: dict[str, tuple[str, bytes]] = field(default_factory=dict)  # role -> (name, bytes) to read
 
     # --- files ------------------------------------------------------------------------------------
-    def usable(self) -> dict[str, Sample]:
+    def usable(self) -> dict[str, DataFile]:
         """The samples that loaded, by role."""
         return {role: s for role, s in self.samples.items() if s.ok}
 
-    def load_pending(self) -> list[Sample]:
+    def load_pending(self) -> list[DataFile]:
         """Read the files received since the last run (each content parsed once) and return them."""
         loaded = []
         for role, (name, raw) in list(self.pending.items()):
-            sample = read_sample(role, name, raw, known=self.samples.values())
+            sample = read_upload(role, name, raw, known=self.samples.values())
             del self.pending[role]
             self.put(sample)
             loaded.append(sample)
         return loaded
 
-    def put(self, sample: Sample) -> None:
+    def put(self, sample: DataFile) -> None:
         """Make `sample` the file of its role; a new file resets that role's mapping to the guess."""
         self.samples[sample.role] = sample
         if not sample.ok:
@@ -109,8 +110,8 @@ class SampleSession:
         return {"annotation_agreement": {"level": self.level}} if "annotations" in self.usable() else {}
 
     # --- computed runs --------------------------------------------------------------------------------
-    def remember_run(self, key: str, saved: dict[str, Any]) -> None:
-        self.runs[key] = saved
+    def remember_run(self, key: str, run: CheckRun) -> None:
+        self.runs[key] = run
         self.runs.move_to_end(key)
         while len(self.runs) > MAX_CACHED_RUNS:
             self.runs.popitem(last=False)

@@ -1,7 +1,7 @@
 """The wizard's "Sample data" step: upload samples, check the column roles, run the checks, see results.
 
-All three files are optional. Each upload is read once per content (see `ui.samples` and
-`ui.sample_session`): moving to another step and back neither re-reads a file nor re-runs a check.
+All three files are optional. Each upload is read once per content (see `application.data_files`
+and `ui.sample_session`): moving to another step and back neither re-reads a file nor re-runs a check.
 The check results (never the files) are saved with the assessment's current revision; a reopened
 assessment shows them, with a note that the files must be uploaded again to re-run.
 """
@@ -12,20 +12,29 @@ from typing import Any
 
 import streamlit as st
 
+from application import CheckOptions, ColumnRoles, run_checks
+from application.data_files import MAX_UPLOAD_BYTES, MAX_UPLOAD_ROWS
+from checks.check_run import run_key
+from checks.config import ConfigError
 from checks.loading import DataLoadError
 from questionnaire import Questionnaire
 from ui import draft as drafts
-from ui.check_run import run_on_samples
 from ui.check_view import inputs_caption, render_report
 from ui.draft import Draft
-from ui.evidence import report_from_saved, saved_inputs
 from ui.format import plain
-from ui.sample_session import LEVELS, WIDGET_PREFIX, SampleSession, received
+from ui.sample_session import WIDGET_PREFIX, SampleSession, received
 from ui.sample_session import current as sample_state
-from ui.samples import FILE_TYPES, MAX_UPLOAD_BYTES, MAX_UPLOAD_ROWS, PREVIEW_ROWS, ROLES, run_key
 from ui.steps import Progress
+from vocabulary import Level
 
 STEP_ID = "sample_data"
+FILE_TYPES = ["csv", "tsv", "txt", "parquet", "jsonl", "json", "xlsx"]  # the common extensions the loader reads
+PREVIEW_ROWS = 8
+ROLES = {  # role -> (title, what it is for)
+    "train": ("Training sample", "Rows like the ones the model will learn from, with the label column if any."),
+    "production": ("Production sample", "Real or expected production inputs with the same columns; no label needed."),
+    "annotations": ("Annotations file", "One row per rating: item id, annotator id, label, optionally a timestamp."),
+}
 NONE_LABEL = "— not in this file —"
 MAPPING_FIELDS = [  # role, label, help
     ("label", "Label", "The column the model learns to predict."),
@@ -69,7 +78,8 @@ def render(questionnaire: Questionnaire, answers: dict[str, Any]) -> None:
             _upload_card(state, role)
     for sample in state.samples.values():
         if not sample.ok:
-            st.error(f"**{plain(sample.name)}** cannot be used as the {ROLES[sample.role][0].lower()}: {plain(sample.error)}",
+            role = ROLES[sample.role][0].lower()
+            st.error(f"**{plain(sample.name)}** cannot be used as the {role}: {plain(sample.error)}",
                      icon=":material/error:")
     _previews(state)
     if state.usable():
@@ -81,7 +91,8 @@ def render(questionnaire: Questionnaire, answers: dict[str, Any]) -> None:
 # --- uploads ---------------------------------------------------------------------------------------
 
 def _current_key(state: SampleSession) -> str:
-    return run_key(state.usable(), state.column_mapping(), state.chosen_annotation_mapping(), state.config())
+    digests = {role: f.sha256 for role, f in state.usable().items()}
+    return run_key(digests, state.column_mapping(), state.chosen_annotation_mapping(), state.config())
 
 
 def _upload_card(state: SampleSession, role: str) -> None:
@@ -120,7 +131,7 @@ def _previews(state: SampleSession) -> None:
     for tab, sample in zip(tabs, usable.values(), strict=True):
         rows, types = tab.columns([3, 2], gap="medium")
         rows.caption(f"First {min(PREVIEW_ROWS, sample.rows)} of {sample.rows:,} rows")
-        rows.dataframe(sample.head(), hide_index=True, width="stretch")
+        rows.dataframe(sample.head(PREVIEW_ROWS), hide_index=True, width="stretch")
         types.caption("Detected column types")
         types.dataframe(sample.types, hide_index=True, width="stretch", column_config={
             "column": st.column_config.TextColumn("Column", width="small"),
@@ -176,7 +187,7 @@ def _mapping(state: SampleSession) -> None:
                 _select(state.annotation_mapping, role, label, help, annotations.columns, "ann")
         with grid[4]:
             key = _seeded("ann:level", state.level)
-            st.selectbox("Agreement level", LEVELS, key=key, help=LEVEL_HELP,
+            st.selectbox("Agreement level", list(Level), key=key, help=LEVEL_HELP,
                          on_change=lambda: setattr(state, "level", st.session_state[key]))
 
 
@@ -194,42 +205,41 @@ def _run(draft: Draft, state: SampleSession) -> None:
     problems = mapping_problems(state)
     for problem in problems:
         st.warning(problem, icon=":material/rule:")
-    samples, mapping, annotation_mapping = state.usable(), state.column_mapping(), state.chosen_annotation_mapping()
-    config = state.config()
     key = _current_key(state)
     if not st.button("Run checks", key="sample:run", type="primary", icon=":material/play_arrow:",
                      disabled=bool(problems), help="Runs every check the uploaded files allow"):
         return
-    saved = state.runs.get(key)
-    if saved is None:
+    run = state.runs.get(key)
+    if run is None:
         bar = st.progress(0.0, text="Starting the checks…")
 
         def advance(title: str, done: int, total: int) -> None:
             text = f"Check {done + 1} of {total}: {title}" if done < total else "All checks done"
             bar.progress(done / total if total else 1.0, text=text)
 
+        roles = ColumnRoles(state.column_mapping(), state.chosen_annotation_mapping())
         try:
-            saved = run_on_samples(samples, mapping, annotation_mapping, config, progress=advance)
-        except DataLoadError as exc:
+            run = run_checks(state.usable(), roles, CheckOptions(config=state.config(), progress=advance))
+        except (DataLoadError, ConfigError) as exc:
             bar.empty()
             st.error(plain(exc), icon=":material/error:")
             return
         bar.empty()
-        state.remember_run(key, saved)
+        state.remember_run(key, run)
     else:
         st.toast("Same files and column roles as an earlier run: its results are shown.", icon=":material/bolt:")
-    drafts.save_checks(draft, saved)
+    drafts.save_checks(draft, run)
 
 
 def _results(draft: Draft, state: SampleSession, questionnaire: Questionnaire) -> None:
-    report = report_from_saved(draft.checks)
-    if report is None:
+    run = draft.checks
+    if run is None or not run.has_results:
         if not state.usable():
             st.info("No checks have run for this revision. Upload at least one file to run them.",
                     icon=":material/upload_file:")
         return
     st.markdown("##### Check results")
-    st.caption(inputs_caption(draft.checks))
+    st.caption(inputs_caption(run))
     current_key = _current_key(state)
     if draft.checks_unsaved:
         st.warning("These results are not saved yet: settle the conflict shown at the top of the page.",
@@ -237,7 +247,7 @@ def _results(draft: Draft, state: SampleSession, questionnaire: Questionnaire) -
     elif not state.usable():
         st.info(f"Saved with revision {draft.revision}. The files themselves are not stored: upload them again "
                 "to re-run the checks.", icon=":material/history:")
-    elif saved_inputs(draft.checks).get("run_key") != current_key:
+    elif run.inputs.run_key != current_key:
         st.info("The files or column roles changed since these results: run the checks again to update them.",
                 icon=":material/update:")
-    render_report(report, draft.checks, questionnaire, key="sample")
+    render_report(run, questionnaire, key="sample")

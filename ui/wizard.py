@@ -10,7 +10,7 @@ from ui import routes, services
 from ui.draft import Draft
 from ui.format import plain, relative_time
 from ui.steps import Progress, Status, Step, wizard_steps
-from ui.style import left_aligned_step_list
+from ui.style import left_aligned_step_list, step_opens_at_top
 
 
 def render() -> None:
@@ -33,6 +33,8 @@ def render() -> None:
     st.progress((index + 1) / len(steps), text=f"Step {index + 1} of {len(steps)}")
     st.subheader(step.title)
     st.caption(step.summary)
+    if not draft.focus:  # a jump from the results page marks its question instead
+        step_opens_at_top(step.id, step.title)
     if draft.focus and questionnaire.question(draft.focus):
         st.info(f"You came from the results to change **{questionnaire.question(draft.focus).topic}** "
                 "(marked below).", icon=":material/edit:")
@@ -43,7 +45,8 @@ def render() -> None:
 
 def _header(draft: Draft) -> None:
     st.title(plain(draft.name))
-    details = [plain(x) for x in (draft.project, draft.owner and f"owner {draft.owner}", f"revision {draft.revision}") if x]
+    parts = (draft.project, draft.owner and f"owner {draft.owner}", f"revision {draft.revision}")
+    details = [plain(x) for x in parts if x]
     if draft.conflict:
         saved = ":red[:material/sync_problem: Not saved — see below]"
     elif draft.save_error:
@@ -114,7 +117,8 @@ def _navigation(draft: Draft, steps: list[Step], index: int, progress: dict[str,
     questionnaire = services.questionnaire()
     back, _, forward = st.columns([1, 2, 1])
     if index > 0:
-        back.button("Back", key="wiz:back", help=f"Back to {steps[index - 1].title}", icon=":material/arrow_back:", shortcut="Alt+B",
+        back.button("Back", key="wiz:back", help=f"Back to {steps[index - 1].title}", icon=":material/arrow_back:",
+                    shortcut="Alt+B",
                     on_click=drafts.go_to_step, args=(steps[index - 1].id,), width="stretch")
     if index < len(steps) - 1:
         forward.button("Next", key="wiz:next", type="primary", icon=":material/arrow_forward:",

@@ -14,7 +14,8 @@ from __future__ import annotations
 import numpy as np
 from scipy import sparse
 
-from checks.agreement.ratings import Level, Pairs
+from checks.agreement.ratings import Pairs
+from vocabulary import Level
 
 BOOTSTRAP_RESAMPLES = 1000
 BOOTSTRAP_SEED = 12345

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from checks.agreement.ratings import Level, Pairs, Ratings
+from checks.agreement.ratings import Pairs, Ratings
+from vocabulary import Level
 
 MIN_PAIR_ITEMS = 10  # annotator pairs with fewer shared items are left out
 MAX_PAIRS = 2000     # with many annotators, only the pairs with the largest overlap
@@ -32,7 +33,8 @@ def cohen_kappa(a: np.ndarray, b: np.ndarray, n_values: int, weights: str | None
     return float(1.0 - (w * confusion).sum() / denominator)
 
 
-def mean_pairwise_cohen(r: Ratings, pairs: Pairs, min_items: int = MIN_PAIR_ITEMS) -> tuple[float | None, int, str | None]:
+def mean_pairwise_cohen(r: Ratings, pairs: Pairs,
+                        min_items: int = MIN_PAIR_ITEMS) -> tuple[float | None, int, str | None]:
     """(mean kappa, number of annotator pairs used, weighting) over pairs with >= min_items shared items."""
     weights = WEIGHTS[r.level]
     forward = pairs.subset(pairs.rater_left < pairs.rater_right)

@@ -11,19 +11,12 @@ Pairs are built with vectorised index arithmetic (no Python loop over items).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
 
 import numpy as np
 import pandas as pd
 
 from checks.placeholders import PLACEHOLDERS
-
-
-class Level(StrEnum):
-    nominal = "nominal"
-    ordinal = "ordinal"
-    interval = "interval"
-    ratio = "ratio"
+from vocabulary import Level
 
 
 class AgreementInputError(ValueError):

@@ -14,10 +14,18 @@ import pandas as pd
 from pydantic import BaseModel, Field
 from statsmodels.stats.inter_rater import fleiss_kappa as sm_fleiss_kappa
 
-from checks.agreement.alpha import BOOTSTRAP_RESAMPLES, BOOTSTRAP_SEED, CONFIDENCE, alpha_at_mix, \
-    alpha_from_coincidence, bootstrap, coincidence
+from checks.agreement.alpha import (
+    BOOTSTRAP_RESAMPLES,
+    BOOTSTRAP_SEED,
+    CONFIDENCE,
+    alpha_at_mix,
+    alpha_from_coincidence,
+    bootstrap,
+    coincidence,
+)
 from checks.agreement.cohen import mean_pairwise_cohen
-from checks.agreement.ratings import Level, Pairs, Ratings, build_pairs, prepare_ratings
+from checks.agreement.ratings import Pairs, Ratings, build_pairs, prepare_ratings
+from vocabulary import Level
 
 TOP_CONFUSED_PAIRS = 5
 TIME_WINDOWS = 4
@@ -95,7 +103,8 @@ def _notes(r: Ratings, pairs: Pairs) -> list[str]:
     if r.n_values == 1:
         notes.append("Every rating uses the same label: chance-corrected agreement (alpha, kappa) is undefined.")
     if r.duplicates_dropped:
-        notes.append(f"{r.duplicates_dropped} repeated rating(s) of the same item by the same annotator: the last one was kept.")
+        notes.append(f"{r.duplicates_dropped} repeated rating(s) of the same item by the same annotator: "
+                     "the last one was kept.")
     if r.missing_dropped:
         notes.append(f"{r.missing_dropped} rating(s) without a label were left out (alpha allows missing ratings).")
     return notes

@@ -5,7 +5,7 @@ from __future__ import annotations
 from checks.agreement import compute_agreement
 from checks.inputs import CheckInputs
 from checks.registry import CheckContext, grade, register
-from scoring.findings import Severity, Stage
+from vocabulary import Severity, Stage
 
 
 @register(id="annotation_agreement", area="annotation", title="Inter-annotator agreement",

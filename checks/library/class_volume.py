@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from checks.inputs import CheckInputs
 from checks.registry import CheckContext, register
-from scoring.findings import Severity, Stage
+from vocabulary import Severity, Stage
 
 
 @register(id="class_volume", area="volume_quality", title="Examples per class vs target",

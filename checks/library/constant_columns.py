@@ -11,7 +11,7 @@ import numpy as np
 
 from checks.inputs import CheckInputs
 from checks.registry import CheckContext, register
-from scoring.findings import Severity, Stage
+from vocabulary import Severity, Stage
 
 CANDIDATE_ROWS = 64
 SEED = 0

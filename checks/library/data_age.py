@@ -5,7 +5,7 @@ from __future__ import annotations
 from checks.inputs import CheckInputs
 from checks.library.timeline import times
 from checks.registry import CheckContext, grade, register
-from scoring.findings import Severity, Stage
+from vocabulary import Severity, Stage
 
 
 @register(id="data_age", area="shift_maintenance", title="Data age",

@@ -18,7 +18,7 @@ from threadpoolctl import threadpool_limits
 from checks.inputs import MODEL_THREADS, CheckInputs
 from checks.library.features import feature_matrix
 from checks.registry import CheckContext, grade, register
-from scoring.findings import Severity, Stage
+from vocabulary import Severity, Stage
 
 TOP_DRIVERS = 5
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from checks.inputs import CheckInputs
 from checks.library.drift_table import DRIFT_THRESHOLDS, compare_columns, describe
 from checks.registry import CheckContext, register
-from scoring.findings import Severity, Stage
+from vocabulary import Severity, Stage
 
 
 @register(id="drift", area="representativeness", title="Column drift, training vs production",

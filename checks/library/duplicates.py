@@ -8,7 +8,7 @@ from checks.hashing import sorted_unique
 from checks.inputs import CheckInputs
 from checks.neardup import BANDS, NEAR_JACCARD, NUM_HASHES, near_duplicates
 from checks.registry import CheckContext, grade, register
-from scoring.findings import Severity, Stage
+from vocabulary import Severity, Stage
 
 
 @register(id="duplicates", area="volume_quality", title="Duplicates and near-duplicates",

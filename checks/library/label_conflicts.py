@@ -7,7 +7,7 @@ import pandas as pd
 
 from checks.inputs import CheckInputs
 from checks.registry import CheckContext, grade, register
-from scoring.findings import Severity, Stage
+from vocabulary import Severity, Stage
 
 
 @register(id="label_conflicts", area="annotation", title="Identical inputs with conflicting labels",

@@ -8,7 +8,7 @@ from scipy.spatial.distance import jensenshannon
 from checks.inputs import CheckInputs
 from checks.library.timeline import times, window_labels
 from checks.registry import CheckContext, register
-from scoring.findings import Severity, Stage
+from vocabulary import Severity, Stage
 
 
 @register(id="label_shares_time", area="shift_maintenance", title="Label shares over time",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from checks.inputs import CheckInputs, member_of
 from checks.registry import CheckContext, grade, register
-from scoring.findings import Severity, Stage
+from vocabulary import Severity, Stage
 
 
 @register(id="leakage", area="volume_quality", title="Leakage between training and production/evaluation",

@@ -17,7 +17,7 @@ from threadpoolctl import threadpool_limits
 from checks.inputs import MODEL_THREADS, CheckInputs
 from checks.library.features import feature_matrix
 from checks.registry import CheckContext, register
-from scoring.findings import Severity, Stage
+from vocabulary import Severity, Stage
 
 FRACTIONS = (0.1, 0.2, 0.35, 0.6, 1.0)
 MAX_REGRESSION_CLASSES = 20  # a numeric label with at most this many values is treated as classes

@@ -12,7 +12,7 @@ import pyarrow.compute as pc
 
 from checks.inputs import CheckInputs
 from checks.registry import CheckContext, register
-from scoring.findings import Severity, Stage
+from vocabulary import Severity, Stage
 
 NUMBER = r"^\s*[-+]?(\d+([.,]\d*)?|[.,]\d+)([eE][-+]?\d+)?\s*%?$"
 

@@ -7,7 +7,7 @@ import numpy as np
 from checks.inputs import CheckInputs
 from checks.registry import CheckContext, register
 from checks.stats import sorted_quantiles
-from scoring.findings import Severity, Stage
+from vocabulary import Severity, Stage
 
 
 @register(id="outliers", area="edge_cases", title="Numeric outliers",

@@ -7,7 +7,7 @@ import pandas as pd
 from checks.inputs import CheckInputs
 from checks.library.segments import counts
 from checks.registry import CheckContext, register
-from scoring.findings import Severity, Stage
+from vocabulary import Severity, Stage
 
 
 @register(id="production_support", area="edge_cases", title="Production segments with little training support",

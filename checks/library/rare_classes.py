@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from checks.inputs import CheckInputs
 from checks.registry import CheckContext, register
-from scoring.findings import Severity, Stage
+from vocabulary import Severity, Stage
 
 
 @register(id="rare_classes", area="edge_cases", title="Rare classes",

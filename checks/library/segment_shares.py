@@ -7,7 +7,7 @@ import pandas as pd
 from checks.inputs import CheckInputs
 from checks.library.segments import shares
 from checks.registry import CheckContext, grade, register
-from scoring.findings import Severity, Stage
+from vocabulary import Severity, Stage
 
 
 @register(id="segment_shares", area="representativeness", title="Segment shares, training vs production",

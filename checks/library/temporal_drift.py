@@ -6,7 +6,7 @@ from checks.inputs import CheckInputs
 from checks.library.drift_table import DRIFT_THRESHOLDS, compare_columns, describe
 from checks.library.timeline import times, window_labels
 from checks.registry import CheckContext, register
-from scoring.findings import Severity, Stage
+from vocabulary import Severity, Stage
 
 
 @register(id="temporal_drift", area="shift_maintenance", title="Oldest vs newest window drift",

@@ -6,7 +6,7 @@ import numpy as np
 
 from checks.inputs import CheckInputs
 from checks.registry import CheckContext, register
-from scoring.findings import Severity, Stage
+from vocabulary import Severity, Stage
 
 
 @register(id="text_length", area="edge_cases", title="Text length extremes",

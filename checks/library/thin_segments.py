@@ -8,7 +8,7 @@ from checks.inputs import CheckInputs
 from checks.library.segments import segment_keys
 from checks.registry import CheckContext, register
 from checks.stats import MISSING
-from scoring.findings import Severity, Stage
+from vocabulary import Severity, Stage
 
 
 @register(id="thin_segments", area="edge_cases", title="Thin segments and segment x label cells",

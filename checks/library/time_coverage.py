@@ -7,7 +7,7 @@ import pandas as pd
 from checks.inputs import CheckInputs
 from checks.library.timeline import period_for, times
 from checks.registry import CheckContext, register
-from scoring.findings import Severity, Stage
+from vocabulary import Severity, Stage
 
 
 @register(id="time_coverage", area="shift_maintenance", title="Time coverage and gaps",

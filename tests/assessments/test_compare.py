@@ -12,7 +12,8 @@ from assessments.models import Revision
 from assessments.snapshot import Snapshot
 from questionnaire import bundled_questionnaire
 from scoring.engine import score
-from scoring.findings import Finding, Severity
+from scoring.findings import Finding
+from vocabulary import Severity
 
 BASE = {
     "ctx_task_type": "classification", "ctx_modality": ["text"], "ctx_impact": ["internal"],

@@ -5,11 +5,10 @@ from __future__ import annotations
 import threading
 
 import pytest
+from alembic import command
 from sqlalchemy import inspect
 
 from assessments import ConflictError, NotFoundError, Snapshot, Store
-from alembic import command
-
 from assessments.database import alembic_config, create_db_engine, current_schema_revision, migrate, writer
 from assessments.transfer import parse_export
 
@@ -111,7 +110,7 @@ def test_simultaneous_writers_exactly_one_wins(store):
 def test_new_revision_snapshots_current_answers(store):
     a = store.create("Triage")
     v = store.save_answers(a.id, {"q": 1}, expected_version=1, scorecard=SCORECARD)
-    v = store.save_checks(a.id, {"drift": {"psi": 0.3}}, expected_version=v)
+    v = store.save_answers(a.id, {"q": 1}, expected_version=v, scorecard=SCORECARD, checks={"drift": {"psi": 0.3}})
     revision = store.new_revision(a.id, expected_version=v, note="Before the March retrain")
     assert revision.number == 2
     store.save_answers(a.id, {"q": 2}, expected_version=v + 1)

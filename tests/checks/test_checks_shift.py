@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from tests.checks.helpers import run
 from benchmarks.datagen import annotations_frame, production_frame, training_frame
+from tests.checks.helpers import run
 
 
 def test_drift_flags_shifted_columns_and_fills_the_drift_table():
@@ -59,7 +59,8 @@ def test_domain_classifier_separates_shifted_samples_and_names_drivers():
 
 def test_domain_classifier_quiet_on_same_distribution():
     result, found, _ = run("domain_classifier", training_frame(2000, seed=1), production_frame(2000, seed=1)
-                           .assign(amount=lambda f: f["amount"] / 1.8, latency_ms=training_frame(2000, seed=5)["latency_ms"],
+                           .assign(amount=lambda f: f["amount"] / 1.8,
+                                   latency_ms=training_frame(2000, seed=5)["latency_ms"],
                                    channel=training_frame(2000, seed=6)["channel"],
                                    region=training_frame(2000, seed=7)["region"]),
                            label="label", id="id", timestamp="timestamp", text="text")

@@ -7,8 +7,8 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from cli import app
 from benchmarks.datagen import write_samples
+from cli import app
 
 runner = CliRunner()
 

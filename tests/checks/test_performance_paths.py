@@ -15,8 +15,15 @@ from benchmarks.datagen import training_frame
 from checks.hashing import encode_jointly
 from checks.library.label_conflicts import conflicting_groups
 from checks.loading import LoadLimits, load_table
-from checks.neardup import NEAR_JACCARD, near_duplicate_mask, near_duplicates, shingle_jaccard, shingles, \
-    tokenise, word_ids
+from checks.neardup import (
+    NEAR_JACCARD,
+    near_duplicate_mask,
+    near_duplicates,
+    shingle_jaccard,
+    shingles,
+    tokenise,
+    word_ids,
+)
 from checks.stats import ks
 from cli import app
 from tests.checks.helpers import run

@@ -18,7 +18,8 @@ from tests.ui.conftest import sample_answer
 WAIT_MS = 30_000
 FIRST = {"ann_guidelines": "verbal", "edge_inventory": "none", "rep_population_defined": "informal",
          "shift_monitoring": "none", "vol_size_justified": "instinct"}
-SECOND = {**FIRST, "ann_guidelines": "written_basic", "edge_inventory": "written_once", "shift_monitoring": "proxies_only"}
+SECOND = {**FIRST, "ann_guidelines": "written_basic", "edge_inventory": "written_once",
+          "shift_monitoring": "proxies_only"}
 THIRD = {**SECOND, "ann_guidelines": "versioned_with_examples", "rep_population_defined": "no",
          "vol_size_justified": "learning_curve"}
 

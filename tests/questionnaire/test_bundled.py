@@ -6,10 +6,9 @@ import pytest
 
 from questionnaire import UNKNOWN, QuestionType, bundled_questionnaire
 from scoring.engine import effective_answers, score
-from scoring.findings import Severity
 from scoring.rules import bundled_rules
-from scoring.scorecard import Verdict
 from tests.answer_sets import extreme_answers, satisfying, undecided_answers
+from vocabulary import Severity, Verdict
 
 Q = bundled_questionnaire()
 SCORED = [q for a in Q.scored_areas() for q in a.questions if q.scored]

@@ -7,11 +7,14 @@ from pathlib import Path
 
 import pytest
 
+from application import assess
+from checks.check_run import CheckRun
 from checks.report import CheckReport, CheckResult, CheckStatus
 from questionnaire import bundled_questionnaire
 from questionnaire.answers import normalize_answers, read_answers_file
 from reports import build_report
-from scoring.findings import Action, Finding, Severity, Stage
+from scoring.findings import Action, Finding
+from vocabulary import Severity, Stage
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 FIXED_NOW = dt.datetime(2026, 11, 27, 9, 30, tzinfo=dt.UTC)
@@ -71,6 +74,6 @@ def sample_checks(column: str = "channel", message: str = "") -> CheckReport:
 
 @pytest.fixture(scope="session")
 def typical_report():
-    return build_report(example_answers("support_ticket_routing.yaml"), checks=sample_checks(),
-                        project="Support ticket routing", assessment="Kickoff assessment", revision=3,
+    result = assess(example_answers("support_ticket_routing.yaml"), CheckRun(report=sample_checks()))
+    return build_report(result, project="Support ticket routing", assessment="Kickoff assessment", revision=3,
                         author="Dana Reyes", clock=fixed_clock)

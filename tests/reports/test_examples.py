@@ -14,9 +14,9 @@ import yaml
 from questionnaire import bundled_questionnaire
 from questionnaire.answers import missing_required, read_answers_file, validate_answers
 from scoring.engine import score
-from scoring.scorecard import Verdict
 from tests.answer_sets import extreme_answers
 from tests.reports.conftest import EXAMPLES, example_answers
+from vocabulary import Verdict
 
 HEADER = ("# {title}: generated from the questionnaire content by tests/reports/test_examples.py\n"
           "# (regenerate with UPDATE_GOLDEN=1). Every scored question gets its {which} answer.\n")

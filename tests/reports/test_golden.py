@@ -54,10 +54,11 @@ def test_section_matches_golden(typical_report, section_id):
 
 
 def test_sections_without_data_leave_out_evidence():
+    from application import assess
     from reports import build_report
     from tests.reports.conftest import example_answers, fixed_clock
 
-    report = build_report(example_answers("support_ticket_routing.yaml"), clock=fixed_clock)
+    report = build_report(assess(example_answers("support_ticket_routing.yaml")), clock=fixed_clock)
     ids = [s.id for s in sections(report)]
     assert "evidence" not in ids and "appendix-checks" not in ids
     assert "Evidence from the data" not in render_section(report, "area-representativeness")

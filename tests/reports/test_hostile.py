@@ -14,6 +14,8 @@ import pytest
 from markupsafe import escape
 from weasyprint import HTML
 
+from application import assess
+from checks.check_run import CheckRun
 from questionnaire import bundled_questionnaire
 from questionnaire.schema import QuestionType
 from reports import build_report, render_html, render_pdf
@@ -90,8 +92,8 @@ def hostile_report(text: str):
     for question in q.questions():
         if question.type == QuestionType.text:
             answers[question.id] = text
-    return build_report(answers, checks=sample_checks(column=text, message=text), project=text,
-                        assessment=text, author=text, clock=fixed_clock)
+    result = assess(answers, CheckRun(report=sample_checks(column=text, message=text)), questionnaire=q)
+    return build_report(result, project=text, assessment=text, author=text, clock=fixed_clock)
 
 
 @pytest.mark.parametrize("kind", list(payloads(9)))

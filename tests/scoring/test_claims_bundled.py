@@ -58,9 +58,9 @@ def test_no_claim_without_contradicting_data(claim):
 
 
 def test_every_claim_names_a_registered_check_and_a_metric_it_reports(tmp_path: Path):
+    from benchmarks import datagen
     from checks.registry import REGISTRY, run_checks
     from checks.sources import build_inputs
-    from benchmarks import datagen
 
     files = datagen.write_samples(tmp_path, 3000, 800, 300)
     inputs = build_inputs(

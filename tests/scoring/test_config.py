@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from scoring.config import ConfigError, load_scoring_config
-from scoring.findings import Severity
+from vocabulary import Severity
 
 
 def test_defaults_map_risk_to_severity_at_the_boundaries():

@@ -7,10 +7,10 @@ import pytest
 from questionnaire import load_questionnaire
 from scoring.config import default_scoring_config
 from scoring.engine import score
-from scoring.findings import Action, Finding, Severity, Stage
+from scoring.findings import Action, Finding
 from scoring.rules import load_rules
-from scoring.scorecard import Verdict
 from tests.scoring.fixture_questionnaire import write_fixture
+from vocabulary import Severity, Stage, Verdict
 
 BEST = {"ctx_impact": ["internal"], "a_choice": "good", "a_share": 50, "a_follow": "yes", "b_sources": ["logs"]}
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-import ui.check_run
-import ui.samples
+import application.data_files
+import checks.registry
 from assessments import Snapshot, Store
+from checks.check_run import digest
 from tests.ui.conftest import answer, assert_clean, create_assessment, new_app
 from tests.ui.sample_files import BINARY_JUNK, annotations_csv, parquet_bytes, production_csv, training_csv
 
@@ -75,7 +76,7 @@ def test_upload_preview_map_run_and_see_findings(db_url):
     saved = store.get(int(at.query_params["assessment"])).snapshot
     store.close()
     assert {c["id"] for c in saved.checks["checks"]} >= {"drift", "annotation_agreement", "rare_classes"}
-    assert saved.checks["inputs"]["files"]["train"]["sha256"] == ui.samples.digest(training_csv())
+    assert saved.checks["inputs"]["files"]["train"]["sha256"] == digest(training_csv())
     assert "content" not in str(saved.checks["inputs"])  # names, sizes and digests only, never the data
     assert any(r["kind"] == "check" for r in saved.scorecard["risks"])  # the autosaved score uses the evidence
 
@@ -100,7 +101,7 @@ def test_a_malformed_file_shows_a_clear_error_and_loses_no_answers(db_url, quest
 
 def test_moving_between_steps_never_reparses_or_reruns(db_url, monkeypatch):
     calls = {"load": 0, "run": 0}
-    real_load, real_run = ui.samples.load_table, ui.check_run.run_checks
+    real_load, real_run = application.data_files.load_table, checks.registry.run_checks
 
     def counting_load(*args, **kwargs):
         calls["load"] += 1
@@ -110,8 +111,8 @@ def test_moving_between_steps_never_reparses_or_reruns(db_url, monkeypatch):
         calls["run"] += 1
         return real_run(*args, **kwargs)
 
-    monkeypatch.setattr(ui.samples, "load_table", counting_load)
-    monkeypatch.setattr(ui.check_run, "run_checks", counting_run)
+    monkeypatch.setattr(application.data_files, "load_table", counting_load)
+    monkeypatch.setattr(checks.registry, "run_checks", counting_run)
     at = upload_all_and_run(open_step(create_assessment(new_app())))
     assert calls == {"load": 3, "run": 1}
 

@@ -7,7 +7,14 @@ from typing import Any
 from assessments import Store
 from questionnaire import Questionnaire
 from tests.ui.conftest import (
-    answer, assert_clean, create_assessment, field_problems, new_app, sample_answer, shown, widget_value,
+    answer,
+    assert_clean,
+    create_assessment,
+    field_problems,
+    new_app,
+    sample_answer,
+    shown,
+    widget_value,
 )
 
 OVERLAP = "ann_overlap_share"

@@ -6,10 +6,9 @@ Create Date: 2026-11-27 22:45:22.521132
 """
 from typing import Sequence, Union
 
-from alembic import op
 import sqlalchemy as sa
 import sqlmodel
-
+from alembic import op
 
 revision: str = 'eb6851ca5eb0'
 down_revision: Union[str, None] = None

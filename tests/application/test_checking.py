@@ -1,4 +1,4 @@
-"""The sample-data step's plain logic: content-keyed loading, run identity, saved results and scoring."""
+"""Sample files and check runs as the app makes them: content-keyed loading, run identity, saved results."""
 
 from __future__ import annotations
 
@@ -6,15 +6,17 @@ import json
 
 import pytest
 
-import ui.samples
+from application import CheckOptions, ColumnRoles, assess, read_upload, run_checks
+from application.data_files import UPLOAD_LIMITS
+from checks.check_run import CheckRun, run_key
 from checks.loading import LoadLimits
 from checks.mapping import AnnotationMapping, ColumnMapping
-from questionnaire import bundled_questionnaire
-from ui.check_run import run_on_samples
-from scoring.engine import score_with_checks
-from ui.evidence import claims, report_from_saved, saved_inputs
-from ui.samples import read_sample, run_key
 from tests.ui.sample_files import BINARY_JUNK, annotations_csv, production_csv, training_csv
+from vocabulary import FindingKind
+
+
+def read_sample(role, name, raw, known=(), limits=UPLOAD_LIMITS):
+    return read_upload(role, name, raw, known=known, limits=limits)
 
 
 @pytest.fixture(scope="module")
@@ -23,9 +25,9 @@ def saved():
                "production": read_sample("production", "prod.csv", production_csv()),
                "annotations": read_sample("annotations", "ann.csv", annotations_csv())}
     steps = []
-    result = run_on_samples(samples, samples["train"].guess, samples["annotations"].guess,
-                            progress=lambda title, done, total: steps.append((title, done, total)))
-    return result, steps
+    run = run_checks(samples, ColumnRoles(samples["train"].guess, samples["annotations"].guess),
+                     CheckOptions(progress=lambda title, done, total: steps.append((title, done, total))))
+    return run.to_json(), steps
 
 
 def test_a_sample_is_its_bytes_not_its_name():
@@ -44,23 +46,23 @@ def test_a_broken_file_becomes_a_message():
     assert "empty" in empty.error
 
 
-def test_size_and_row_limits_give_clear_errors(monkeypatch):
-    monkeypatch.setattr(ui.samples, "APP_LIMITS", LoadLimits(max_bytes=1000, max_rows=10**6))
-    assert "over the limit" in read_sample("train", "big.csv", training_csv()).error
-    monkeypatch.setattr(ui.samples, "APP_LIMITS", LoadLimits(max_rows=50))
-    assert "rows, over the limit of 50 rows" in read_sample("train", "long.csv", training_csv()).error
+def test_size_and_row_limits_give_clear_errors():
+    too_big = read_sample("train", "big.csv", training_csv(), limits=LoadLimits(max_bytes=1000, max_rows=10**6))
+    assert "over the limit" in too_big.error
+    too_long = read_sample("train", "long.csv", training_csv(), limits=LoadLimits(max_rows=50))
+    assert "rows, over the limit of 50 rows" in too_long.error
 
 
 def test_previews_show_types_and_first_rows():
     sample = read_sample("train", "train.csv", training_csv())
     types = dict(zip(sample.types["column"], sample.types["type"], strict=True))
     assert types["amount"] == "number" and types["id"] == "whole number" and types["label"] == "text"
-    assert len(sample.head()) == ui.samples.PREVIEW_ROWS
+    assert len(sample.head(8)) == 8 and sample.description.rows == sample.rows == 400
 
 
 def test_the_run_key_names_content_mapping_and_config():
-    a = {"train": read_sample("train", "train.csv", training_csv())}
-    b = {"train": read_sample("train", "renamed.csv", training_csv())}
+    a = {"train": read_sample("train", "train.csv", training_csv()).sha256}
+    b = {"train": read_sample("train", "renamed.csv", training_csv()).sha256}
     mapping = ColumnMapping(label="label")
     assert run_key(a, mapping, None) == run_key(b, mapping, None)
     assert run_key(a, mapping, None) != run_key(a, ColumnMapping(), None)
@@ -79,26 +81,35 @@ def test_progress_names_each_check_as_it_starts(saved):
 def test_saved_results_are_strict_json_without_the_data(saved):
     result, _ = saved
     json.dumps(result, allow_nan=False)
-    files = saved_inputs(result)["files"]
+    files = result["inputs"]["files"]
     assert set(files) == {"train", "production", "annotations"}
     assert files["train"]["rows"] == 400 and len(files["train"]["sha256"]) == 64
 
 
 def test_saved_results_score_like_the_live_report(saved):
     result, _ = saved
-    report = report_from_saved(json.loads(json.dumps(result)))
-    assert [c.id for c in report.checks] == [c["id"] for c in result["checks"]]
-    assert {f.id for f in report.findings} == {f["id"] for f in result["findings"]}
-    questionnaire = bundled_questionnaire()
+    run = CheckRun.from_json(json.loads(json.dumps(result)))
+    assert [c.id for c in run.report.checks] == [c["id"] for c in result["checks"]]
+    assert {f.id for f in run.report.findings} == {f["id"] for f in result["findings"]}
     answers = {"ann_overlap_share": 20, "ann_agreement_target": 0.8, "ann_agreement_measured": "once"}
-    with_data = score_with_checks(questionnaire, answers, report)
-    without = score_with_checks(questionnaire, answers, None)
+    with_data = assess(answers, run).scorecard
+    without = assess(answers).scorecard
     assert with_data.areas["annotation"] < without.areas["annotation"]
-    assert any(r.kind == "check" for r in with_data.risks)
-    assert [c.id for c in claims(with_data)] == ["claim:agreement_below_target"]
-    assert not claims(without)
+    assert any(r.kind == FindingKind.check for r in with_data.risks)
+    assert [r.id for r in with_data.risks if r.kind == FindingKind.claim] == ["claim:agreement_below_target"]
+    assert not [r for r in without.risks if r.kind == FindingKind.claim]
 
 
-def test_nothing_saved_means_no_report():
-    assert report_from_saved(None) is None
-    assert report_from_saved({"inputs": {}}) is None
+def test_the_run_records_what_was_checked(saved):
+    result, _ = saved
+    inputs = result["inputs"]
+    assert inputs["mapping"]["label"] == "label" and inputs["annotation_mapping"]["item"] == "item_id"
+    assert inputs["today"] and inputs["ran_at"] and result["schema_version"] == 1
+    digests = {role: f["sha256"] for role, f in inputs["files"].items()}
+    assert inputs["run_key"] == run_key(digests, ColumnMapping.model_validate(inputs["mapping"]),
+                                        AnnotationMapping.model_validate(inputs["annotation_mapping"]), {})
+
+
+def test_nothing_saved_means_no_run():
+    assert CheckRun.from_json(None) is None
+    assert CheckRun.from_json({"inputs": {}}) is None

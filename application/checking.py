@@ -1,0 +1,75 @@
+"""Running the data checks on sample files: one function for the app and the CLI.
+
+`run_checks(sources, mapping, options)` builds the checks' inputs from the loaded files and the
+chosen column roles, runs every registered check (reporting each one to `options.progress` before
+it starts) and returns a `CheckRun`: the results together with what was checked. The frames are
+handed to the checks as shallow copies, so whatever the checks derive (parsed timestamps) never
+changes the frames the app's previews and its next run read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from application.data_files import DataFile
+from checks import registry
+from checks.check_run import CheckedInputs, CheckRun
+from checks.inputs import CheckInputs
+from checks.mapping import AnnotationMapping, ColumnMapping
+
+Progress = Callable[[str, int, int], None]  # (check title, checks done, checks in all)
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    """How to run the checks: threshold overrides, the reference date, and a progress callback."""
+
+    config: dict[str, dict[str, Any]] = field(default_factory=dict)  # {check id: {threshold: value}}
+    today: dt.date | None = None  # the reference date for data age (default: today)
+    progress: Progress | None = None
+
+
+@dataclass(frozen=True)
+class ColumnRoles:
+    """Which column plays which role: in the training/production samples and in the annotations file."""
+
+    columns: ColumnMapping = field(default_factory=ColumnMapping)
+    annotations: AnnotationMapping | None = None
+
+
+def check_titles() -> dict[str, str]:
+    """Check id -> its title, in the order the checks run."""
+    return {spec.id: spec.title for spec in registry.load_all().values()}
+
+
+def run_checks(sources: Mapping[str, DataFile], mapping: ColumnRoles,
+               options: CheckOptions | None = None) -> CheckRun:
+    """Run every registered check on the usable files; raises `DataLoadError` when a mapped column is missing.
+
+    A threshold override naming an unknown check or threshold raises `checks.config.ConfigError`.
+    """
+    options = options or CheckOptions()
+    files = {role: f for role, f in sources.items() if f.ok and f.frame is not None}
+    frames = {role: f.frame.copy(deep=False) for role, f in files.items() if f.frame is not None}
+    annotation_mapping = mapping.annotations if "annotations" in frames else None
+    today = options.today or dt.date.today()
+    inputs = CheckInputs(train=frames.get("train"), production=frames.get("production"),
+                         annotations=frames.get("annotations"), mapping=mapping.columns,
+                         annotation_mapping=annotation_mapping, today=pd.Timestamp(today))
+    titles = check_titles()
+
+    def report(check_id: str, done: int, total: int) -> None:
+        if options.progress:
+            options.progress(titles.get(check_id, check_id), done, total)
+
+    result = registry.run_checks(inputs, config=options.config, progress=report)
+    checked = CheckedInputs(files={role: f.description for role, f in files.items()}, mapping=mapping.columns,
+                            annotation_mapping=annotation_mapping, config=options.config, today=today,
+                            ran_at=dt.datetime.now(dt.UTC).replace(microsecond=0))
+    checked.run_key = checked.key()
+    return CheckRun(report=result, inputs=checked)
