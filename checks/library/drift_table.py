@@ -26,7 +26,7 @@ DRIFT_THRESHOLDS = {"psi_moderate": 0.1, "psi_major": 0.25, "js_moderate": 0.1, 
 def compare_columns(reference: pd.DataFrame, other: pd.DataFrame, kinds: dict[str, str], t: dict[str, Any],
                     sorted_reference: Callable[[str], np.ndarray] | None = None) -> list[dict[str, Any]]:
     """One row per comparable column: kind, statistics, drifted flag and level."""
-    rows, judged = [], []
+    rows = []
     for col, kind in kinds.items():
         if kind == "datetime" or col not in other.columns:
             continue

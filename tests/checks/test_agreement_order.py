@@ -24,7 +24,8 @@ def _ordinal_ratings(n_items: int = 200) -> tuple[pd.DataFrame, np.ndarray]:
     codes = np.clip(truth[None, :] + rng.choice([-1, 0, 0, 0, 1], size=(3, n_items)), 0, 3)
     codes = codes.astype(float)
     codes[rng.random(codes.shape) < 0.05] = np.nan  # some ratings missing
-    rows = [(u, f"c{c}", ORDER[int(codes[c, u])]) for c in range(3) for u in range(n_items) if codes[c, u] == codes[c, u]]
+    rows = [(u, f"c{c}", ORDER[int(codes[c, u])]) for c in range(3) for u in range(n_items)
+            if codes[c, u] == codes[c, u]]
     return pd.DataFrame(rows, columns=["item", "coder", "label"]), codes
 
 
