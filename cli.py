@@ -159,8 +159,10 @@ class DataOptions:
     def given(self) -> bool:
         return self.train is not None or self.annotations is not None
 
-    def run_checks(self):
-        """Load the files once and run every data check (a `CheckRun`); `fail` (exit 2) on a data or config problem."""
+    def run_checks(self, task: str | None = None):
+        """Load the files once and run every data check (a `CheckRun`); `fail` (exit 2) on a data or config problem.
+
+        `task` is the answers' task type, when answers are given: it decides which label checks apply."""
         import datetime as dt
 
         from application import CheckOptions, ColumnRoles, read_path, run_checks
@@ -184,12 +186,13 @@ class DataOptions:
                 annotations = resolve_annotation_mapping(
                     files["annotations"].frame, self.item_col, self.annotator_col, self.annotation_label_col,
                     self.annotation_time_col, files["annotations"].name)
-            return run_checks(files, ColumnRoles(columns, annotations), CheckOptions(config=overrides, today=today))
+            return run_checks(files, ColumnRoles(columns, annotations), CheckOptions(config=overrides, today=today,
+                                                                                    task=task))
         except (ConfigError, DataLoadError, ValueError) as exc:
             fail(str(exc))
 
-    def run_checks_if_given(self):
-        return self.run_checks() if self.given else None
+    def run_checks_if_given(self, task: str | None = None):
+        return self.run_checks(task) if self.given else None
 
 
 def with_data_options(command: Callable) -> Callable:
@@ -216,7 +219,7 @@ def assess_answers(answers_path: Path, scoring_config: Path | None, data: DataOp
     from checks.check_run import CheckRun
 
     q, source, values, config = load_scoring_inputs(answers_path, scoring_config)
-    check_run = data.run_checks_if_given()
+    check_run = data.run_checks_if_given(values.get("ctx_task_type"))
     if check_run is None and source.checks:
         try:
             check_run = CheckRun.from_json(source.checks)  # the check run stored with an exported revision
