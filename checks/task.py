@@ -69,3 +69,8 @@ def skip_reason(task: Task) -> str | None:
     what = {"regression": "a number per item", "multilabel": "several classes per item",
             "generation": "free text"}[task.kind]
     return f"the label is {what} ({task.reason}); class checks do not apply"
+
+
+def class_skip_reason(labels: pd.Series, declared: str | None = None) -> str | None:
+    """Why a class check is skipped for this label column (None when the label holds classes)."""
+    return skip_reason(label_task(labels, declared))

@@ -196,6 +196,7 @@ def over_time(r: Ratings, pairs: Pairs, item_times: np.ndarray, windows: int = T
                     "alpha": alpha_from_coincidence(o, r.values, r.level),
                     "alpha_at_overall_mix": alpha_at_mix(o, o_all, r.values, r.level),
                     "percent_agreement": float((p.left == p.right).mean()) if len(p) else None,
+                    "pairs": int(len(p) // 2), "agreeing_pairs": int((p.left == p.right).sum() // 2),
                     "label_shares": _shares(o, r.values)})
     return out
 
