@@ -24,6 +24,7 @@ from sklearn.tree import DecisionTreeClassifier, DecisionTreeRegressor
 FOLDS = 5
 MAX_DEPTH = 4
 MIN_ROWS = 30
+MAX_COLUMNS = 500  # columns screened at most (in their order), so a very wide table stays cheap
 
 
 def single_feature_scores(frame: pd.DataFrame, kinds: dict[str, str], label: pd.Series, regression: bool,
@@ -39,7 +40,7 @@ def single_feature_scores(frame: pd.DataFrame, kinds: dict[str, str], label: pd.
         folds = list(StratifiedKFold(n_folds, shuffle=True, random_state=seed).split(np.zeros(len(y)), y))
     metric = "R^2" if regression else "balanced accuracy"
     rows = []
-    for col, kind in kinds.items():
+    for col, kind in list(kinds.items())[:MAX_COLUMNS]:
         if kind == "categorical":
             predicted = _purity(frame[col], y, folds, regression)
         elif kind in ("numeric", "text"):
