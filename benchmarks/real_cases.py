@@ -82,7 +82,7 @@ def case_high_cardinality(runs: int) -> str:
     from statsmodels.datasets import randhie
 
     frame = randhie.load_pandas().data
-    cat = frame["fmde"].round(2).astype(str)
+    cat = "f" + frame["fmde"].round(2).astype(str)  # category codes, not numbers
     keep = cat.isin(cat.value_counts().index[:180])  # at most 200 distinct values: a categorical column
     frame = pd.DataFrame({"fmde_cat": cat[keep], "label": frame.loc[keep, "mdvis"] > 2})
     cats = frame["fmde_cat"].nunique()

@@ -89,7 +89,7 @@ def test_high_cardinality_categorical_random_split_is_not_drift(check):
     from statsmodels.datasets import randhie
 
     data = randhie.load_pandas().data
-    cat = data["fmde"].round(2).astype(str)
+    cat = "f" + data["fmde"].round(2).astype(str)  # category codes, not numbers
     keep = cat.isin(cat.value_counts().index[:180])
     frame = pd.DataFrame({"fmde_cat": cat[keep], "label": (data.loc[keep, "mdvis"] > 2).astype(int)})
     for seed in range(5):
