@@ -68,7 +68,7 @@ def skip_reason(task: Task) -> str | None:
         return None
     what = {"regression": "a number per item", "multilabel": "several classes per item",
             "generation": "free text"}[task.kind]
-    return f"the label is {what} ({task.reason}); class checks do not apply"
+    return f"{task.kind} label: {what} ({task.reason}); class checks do not apply"
 
 
 def class_skip_reason(labels: pd.Series, declared: str | None = None) -> str | None:
