@@ -232,7 +232,9 @@ def case_agreement_class_mix() -> str:
     ann_map = AnnotationMapping(item="item", annotator="coder", label="label", timestamp="time")
     report = checks(frame.iloc[:5], annotations=ann, ann_map=ann_map, only=["annotation_agreement"])
     keys = [f.id for f in found(report, "annotation_agreement")]
-    windows = report.check("annotation_agreement").metrics.get("over_time", [])
+    result = report.check("annotation_agreement")
+    tables = getattr(result, "tables", {})
+    windows = tables["over_time"].rows if "over_time" in tables else result.metrics.get("over_time", [])
     alphas = ", ".join(f"{w['alpha']:.2f}" for w in windows if w.get("alpha") is not None)
     return f"findings {keys or 'none'}; window alphas {alphas}"
 
