@@ -190,8 +190,9 @@ def journey(page, url: str, files: dict[str, Path], watch: Stopwatch) -> None:
     page.get_by_role("button", name=re.compile(r"\d\. Sample data")).click()
     expect(page.get_by_text("never stored")).to_be_visible()
     watch._idle(True)
-    for title, key, what in [("training sample", "train", "training"), ("production sample", "production", "production"),
-                             ("annotations file", "annotations", "annotations")]:
+    uploads = [("training sample", "train", "training"), ("production sample", "production", "production"),
+               ("annotations file", "annotations", "annotations")]
+    for title, key, what in uploads:
         uploader = page.get_by_test_id("stFileUploader").filter(has_text=f"Upload a {title}").first
         if not uploader.count():
             uploader = page.get_by_test_id("stFileUploader").filter(has_text=f"Upload an {title}").first
@@ -237,7 +238,8 @@ def table(times: dict[str, list[float]], start_seconds: float, repeat: int, rows
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--rows", type=int, default=6000, help="training rows (production half, annotations a quarter x 3)")
+    parser.add_argument("--rows", type=int, default=6000,
+                        help="training rows (production: half as many; annotations: a quarter as many items x 3)")
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
 

@@ -200,7 +200,7 @@ def test_cli_docs_and_commands_match():
 
 # --- who imports whom -----------------------------------------------------------------------------------
 
-PACKAGES = ("questionnaire", "scoring", "checks", "reports", "assessments", "ui", "benchmarks")
+PACKAGES = ("questionnaire", "scoring", "checks", "reports", "assessments", "labelnext", "ui", "benchmarks")
 
 
 def imports() -> list[tuple[str, str]]:

@@ -1,9 +1,12 @@
 """One module per check; importing this package registers them all (order = report order)."""
+# ruff: noqa: I001  (keep this order: it is the order of the checks in every report)
 
 from checks.library import (  # noqa: F401
     drift,
     segment_shares,
     domain_classifier,
+    label_shift,
+    missingness_drift,
     rare_classes,
     thin_segments,
     production_support,
@@ -13,12 +16,14 @@ from checks.library import (  # noqa: F401
     label_conflicts,
     annotation_agreement,
     class_volume,
+    label_distribution,
     duplicates,
     missing_values,
     constant_columns,
     mixed_types,
     leakage,
     learning_curve,
+    single_feature_leakage,
     data_age,
     time_coverage,
     temporal_drift,

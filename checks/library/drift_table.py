@@ -1,17 +1,19 @@
 """Per-column comparison of two samples (numeric: PSI + KS; categorical: JS + chi-square; text: length).
 
-Shared by the training-vs-production `drift` check and the oldest-vs-newest `temporal_drift` check.
-A column is `drifted` when three things hold: its effect size (PSI for numeric and text length, JS
-distance for categorical) reaches the moderate threshold; it exceeds the noise floor, the value that
-sampling noise alone stays below in 95 % of same-population samples of these sizes; and the
-difference is significant (KS p-value for numeric and text length, chi-square for categorical) after a
-Benjamini-Hochberg correction across the compared columns at false discovery rate `fdr`. `level`
-says moderate or major.
+Shared by the training-vs-production `drift` check, the oldest-vs-newest `temporal_drift` check and
+`label_shift`. A column is `drifted` when three things hold: its effect size (PSI for numeric and
+text length, JS distance for categorical) reaches the moderate threshold; it exceeds the noise floor,
+the value that sampling noise alone stays below in 99 % of same-population samples of these sizes
+(`checks.noise`); and the difference is significant (KS p-value for numeric and text length,
+chi-square for categorical) after a Benjamini-Hochberg correction across the compared columns at
+false discovery rate `fdr`. `level` says moderate or major. Every row names its judged `statistic`,
+its `score`, the moderate `threshold`, the `noise_floor` and the adjusted p-value `p_adjusted` (the
+fields the checks declare for their table, `DRIFT_COLUMNS`), next to the kind-specific statistics.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import numpy as np
@@ -21,11 +23,13 @@ from checks import noise, stats
 
 DRIFT_THRESHOLDS = {"psi_moderate": 0.1, "psi_major": 0.25, "js_moderate": 0.1, "js_major": 0.2,
                     "psi_bins": stats.PSI_BINS, "psi_epsilon": stats.PSI_EPSILON, "fdr": noise.FDR}
+DRIFT_COLUMNS = ("column", "kind", "statistic", "score", "threshold", "noise_floor", "p_adjusted", "drifted",
+                 "level")
 
 
-def compare_columns(reference: pd.DataFrame, other: pd.DataFrame, kinds: dict[str, str], t: dict[str, Any],
+def compare_columns(reference: pd.DataFrame, other: pd.DataFrame, kinds: dict[str, str], t: Mapping[str, Any],
                     sorted_reference: Callable[[str], np.ndarray] | None = None) -> list[dict[str, Any]]:
-    """One row per comparable column: kind, statistics, drifted flag and level."""
+    """One row per comparable column: kind, statistics, noise floor, adjusted p-value, drifted flag and level."""
     rows = []
     for col, kind in kinds.items():
         if kind == "datetime" or col not in other.columns:
@@ -43,18 +47,22 @@ def compare_columns(reference: pd.DataFrame, other: pd.DataFrame, kinds: dict[st
     return judge(rows, t)
 
 
-def judge(rows: list[dict[str, Any]], t: dict[str, Any]) -> list[dict[str, Any]]:
-    """Add `p_adjusted` (Benjamini-Hochberg over the rows), `noise_floor`, `drifted` and `level`."""
+def judge(rows: list[dict[str, Any]], t: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """Add the judged `statistic`, `score`, `threshold`, `noise_floor`, `p_adjusted` (Benjamini-Hochberg
+    over the rows), `drifted` and `level` to each row."""
     pvalues = [r["chi2_pvalue"] if r["kind"] == "categorical" else r["ks_pvalue"] for r in rows]
     for row, p_adjusted in zip(rows, noise.bh_adjust(pvalues)):
-        categorical = row["kind"] == "categorical"
-        score = row["js_distance"] if categorical else row["psi"]
-        floor = row["js_noise_floor"] if categorical else row["psi_noise_floor"]
-        moderate, major = (t["js_moderate"], t["js_major"]) if categorical else (t["psi_moderate"], t["psi_major"])
-        material = score is not None and score >= moderate and score > floor
+        if row["kind"] == "categorical":
+            statistic, score, floor = "JS distance", row["js_distance"], row["js_noise_floor"]
+            moderate, major = t["js_moderate"], t["js_major"]
+        else:
+            statistic, score, floor = "PSI", row["psi"], row["psi_noise_floor"]
+            moderate, major = t["psi_moderate"], t["psi_major"]
+        material = score is not None and score >= moderate and (floor is None or score > floor)
         significant = p_adjusted is not None and p_adjusted < t["fdr"]
         level = ("major" if score >= major else "moderate") if material and significant else None
-        row.update(p_adjusted=p_adjusted, noise_floor=floor, drifted=level is not None, level=level)
+        row.update(statistic=statistic, score=score, threshold=moderate, noise_floor=floor, p_adjusted=p_adjusted,
+                   drifted=level is not None, level=level)
     return rows
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from checks.inputs import CheckInputs
+from checks.needs import CheckData
 
 
-def times(inputs: CheckInputs) -> pd.Series:
+def times(data: CheckData) -> pd.Series:
     """Training timestamps (datetime64), missing ones dropped."""
-    return inputs.train[inputs.mapping.timestamp].dropna()
+    return data.train[data.timestamp].dropna()
 
 
 def window_labels(stamps: pd.Series, windows: int) -> pd.Series:
@@ -18,12 +18,3 @@ def window_labels(stamps: pd.Series, windows: int) -> pd.Series:
     ranks = stamps.rank(method="min").to_numpy()
     return pd.Series(np.minimum(((ranks - 1) * windows // len(stamps)).astype(int), windows - 1),
                      index=stamps.index)
-
-
-def period_for(span: pd.Timedelta) -> str:
-    """A calendar period that gives a readable number of buckets for the span."""
-    if span <= pd.Timedelta(days=120):
-        return "D"
-    if span <= pd.Timedelta(days=3 * 365):
-        return "W"
-    return "M"

@@ -120,13 +120,21 @@ def test_missing_values_boundary_and_label():
 def test_constant_and_near_constant_columns():
     frame = pd.DataFrame({"c": [1] * 2000, "n": [0] * 1998 + [1] * 2, "ok": np.arange(2000)})
     result, found, _ = run("constant_columns", frame)
-    assert result.metrics["constant"] == ["c"] and [n["column"] for n in result.metrics["near_constant"]] == ["n"]
+    assert result.metrics["constant"] == ["c"] and [n["column"] for n in result.tables["near_constant"].rows] == ["n"]
 
 
 def test_mixed_types_numbers_with_placeholders():
+    """'n/a' among numbers is a placeholder: counted, made missing, the column numeric."""
     frame = pd.DataFrame({"v": pd.Series(["1", "2", "3.5"] * 30 + ["n/a"] * 5, dtype="str")})
+    result, found, _ = run("mixed_types", frame)
+    assert [f.id for f in found] == ["check:mixed_types:placeholders"]
+    assert result.metrics["placeholders"] == {"v": {"placeholders": {"n/a": {"train": 5}}, "numeric": True}}
+
+
+def test_mixed_types_numbers_with_notes():
+    frame = pd.DataFrame({"v": pd.Series(["1", "2", "3.5"] * 30 + ["12 kg"] * 5, dtype="str")})
     _, found, _ = run("mixed_types", frame)
-    assert found and found[0].metrics["columns"][0]["examples"] == ["n/a"]
+    assert found and found[0].metrics["columns"][0]["examples"] == ["12 kg"]
 
 
 def test_mixed_python_types_in_object_column():
@@ -158,5 +166,5 @@ def test_near_constant_column_is_found_whatever_the_row_order():
     values = [1] * 5 + [0] * 19995  # 99.975 % zeros, but the first rows hold the rare value
     for order in (values, values[::-1]):
         result, _, _ = run("constant_columns", pd.DataFrame({"n": order, "ok": np.arange(20000)}))
-        near = result.metrics["near_constant"]
+        near = result.tables["near_constant"].rows
         assert [n["column"] for n in near] == ["n"] and abs(near[0]["top_share"] - 0.99975) < 1e-12
