@@ -145,7 +145,10 @@ class DataOptions:
         return self.train is not None or self.annotations is not None
 
     def run_checks(self, questionnaire: Questionnaire | None = None, answers: dict[str, Any] | None = None):
-        """Load the files once and run every data check (a `CheckRun`); `fail` (exit 2) on a data or config problem."""
+        """Load the files once and run every data check (a `CheckRun`); `fail` (exit 2) on a data or config problem.
+
+        With answers, their minimums set thresholds and their task type (`ctx_task_type`) decides which
+        label checks apply."""
         import datetime as dt
 
         from application import CheckOptions, ColumnRoles, read_path, run_checks
@@ -172,7 +175,9 @@ class DataOptions:
             if "annotations" in files:
                 annotations = resolve_annotation_mapping(files["annotations"].frame, annotation_roles,
                                                          files["annotations"].name)
-            return run_checks(files, ColumnRoles(columns, annotations), CheckOptions(config=overrides, today=today))
+            task = (answers or {}).get("ctx_task_type")
+            return run_checks(files, ColumnRoles(columns, annotations), CheckOptions(config=overrides, today=today,
+                                                                                    task=task))
         except (ConfigError, DataLoadError, ValueError) as exc:
             fail(str(exc))
 
@@ -439,6 +444,8 @@ def agreement_cmd(
     level: Annotated[Level, typer.Option(
         "--level", help="Measurement level for Krippendorff's alpha.")] = Level.nominal,
     time: Annotated[str | None, typer.Option("--time", help="Timestamp column (agreement over time).")] = None,
+    order: Annotated[str | None, typer.Option("--order", help='Ordinal labels from lowest to highest, e.g. '
+                                              '"Certain,Probable,Possible,Doubtful".')] = None,
     fmt: FormatOption = Format.text,
 ) -> None:
     """Inter-annotator agreement: Krippendorff's alpha, Fleiss' and Cohen's kappa, per-annotator diagnostics."""
@@ -456,7 +463,8 @@ def agreement_cmd(
             if unusable:
                 typer.echo(f"note: {unusable} value(s) of '{time}' are not usable dates (such as a 9999-12-31 "
                            "'no end' marker) and were treated as missing", err=True)
-        result = compute_agreement(frame, item, annotator, label, level=level.value, timestamp=time).to_json()
+        result = compute_agreement(frame, item, annotator, label, level=level.value, timestamp=time,
+                                   order=order.split(",") if order else None).to_json()
     except (DataLoadError, AgreementInputError) as exc:
         fail(str(exc))
     if fmt is Format.json:

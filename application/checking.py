@@ -32,6 +32,7 @@ class CheckOptions:
     config: dict[str, dict[str, Any]] = field(default_factory=dict)  # {check id: {threshold: value}}
     today: dt.date | None = None  # the reference date for data age (default: today)
     progress: Progress | None = None
+    task: str | None = None  # the answers' task type (`ctx_task_type`): which label checks apply
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,7 @@ def run_checks(sources: Mapping[str, DataFile], mapping: ColumnRoles,
     today = options.today or dt.date.today()
     inputs = CheckInputs(train=frames.get("train"), production=frames.get("production"),
                          annotations=frames.get("annotations"), mapping=mapping.columns,
-                         annotation_mapping=annotation_mapping, today=pd.Timestamp(today))
+                         annotation_mapping=annotation_mapping, today=pd.Timestamp(today), task=options.task)
     titles = check_titles()
 
     def report(check_id: str, done: int, total: int) -> None:

@@ -17,6 +17,7 @@ import pyarrow as pa
 
 from checks.hashing import EncodedColumn, codes_hash, encode_jointly, is_hashed_by_value, value_hash
 from checks.mapping import AnnotationMapping, ColumnMapping, require_columns
+from checks.placeholders import reconcile
 from checks.roles import SAMPLE_ROLES
 
 MAX_CATEGORIES = 200  # a string column with more distinct values than this is treated as free text
@@ -38,6 +39,7 @@ class CheckInputs:
     annotation_mapping: AnnotationMapping | None = None
     today: pd.Timestamp | None = None
     seed: int = DEFAULT_SEED
+    task: str | None = None  # the task type the answers give (`ctx_task_type`), if any; see `checks.task`
     _sorted: dict = field(default_factory=dict, repr=False)
     _encoded: dict = field(default_factory=dict, repr=False)
 
@@ -52,6 +54,10 @@ class CheckInputs:
             if self.annotation_mapping is None:
                 raise ValueError("annotations given without an annotation mapping")
             require_columns(self.annotations, self.annotation_mapping, "annotations file")
+        # one type per column over both files; placeholders ("?", "n/a"...) counted, then missing
+        self.placeholders = reconcile({name: frame for name, frame in (("train", self.train),
+                                                                        ("production", self.production))
+                                       if frame is not None})
         self.today = pd.Timestamp(self.today) if self.today is not None else pd.Timestamp.now().normalize()
         self.time_unparsed: dict[str, int] = {}
         self._parse_times()

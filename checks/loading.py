@@ -203,7 +203,9 @@ def _read_csv(raw: bytes, name: str, limits: LoadLimits) -> pd.DataFrame:
             read_options=pa_csv.ReadOptions(block_size=limits.max_row_bytes + 1),
             parse_options=pa_csv.ParseOptions(delimiter=delimiter, invalid_row_handler=on_invalid,
                                               newlines_in_values=True),
-            convert_options=pa_csv.ConvertOptions(strings_can_be_null=True))
+            # only an empty field is missing here: "n/a", "NA", "?"... stay text so that
+            # `checks.placeholders` can count them before treating them as missing
+            convert_options=pa_csv.ConvertOptions(strings_can_be_null=True, null_values=[""]))
     except pa.ArrowInvalid as exc:
         if "straddling" in str(exc):  # a quoted field with line breaks, longer than a parsing block
             raise DataLoadError(refusal(name, "one quoted field (with line breaks inside) is too long",

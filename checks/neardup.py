@@ -57,6 +57,7 @@ class NearDuplicates:
     norm_id: np.ndarray       # int per row: equal for texts with the same word sequence; -1 for missing
     candidate_pairs: int      # distinct candidate pairs from LSH
     verified_pairs: int       # of which shingle Jaccard >= NEAR_JACCARD
+    estimated_recall: float | None = None  # verified pairs / their Horvitz-Thompson estimate (see `recall`)
 
 
 @dataclass
@@ -247,6 +248,7 @@ class NearPairs:
     a: np.ndarray
     b: np.ndarray
     candidates: int  # candidate pairs from LSH, before verification
+    similarity: np.ndarray  # bigram Jaccard similarity of each verified pair
 
 
 def near_pairs(dictionary: pa.Array, distinct: int, seed: int = 7) -> NearPairs:
@@ -261,8 +263,9 @@ def near_pairs(dictionary: pa.Array, distinct: int, seed: int = 7) -> NearPairs:
     rep = np.full(n_norm, -1, dtype=np.int64)
     rep[norm_of_text[::-1]] = np.arange(distinct)[::-1]
     a, b = candidate_pairs(sig[rep])
-    ok = shingle_jaccard(rep[a], rep[b], sh) >= NEAR_JACCARD
-    return NearPairs(norm_of_text, n_norm, a[ok], b[ok], len(a))
+    similarity = shingle_jaccard(rep[a], rep[b], sh)
+    ok = similarity >= NEAR_JACCARD
+    return NearPairs(norm_of_text, n_norm, a[ok], b[ok], len(a), similarity[ok])
 
 
 def near_duplicates(codes: np.ndarray, dictionary: pa.Array, distinct: int | None = None,
@@ -281,7 +284,22 @@ def near_duplicates(codes: np.ndarray, dictionary: pa.Array, distinct: int | Non
     norm_id = np.where(present, norm_of_text[np.where(present, codes, 0)], -1) if distinct else \
         np.full(len(codes), -1, dtype=np.int64)
     near = near_norm[np.maximum(norm_id, 0)] & present if n_norm else np.zeros(len(codes), dtype=bool)
-    return NearDuplicates(near, norm_id, pairs.candidates, len(pairs.a))
+    return NearDuplicates(near, norm_id, pairs.candidates, len(pairs.a), recall(pairs.similarity))
+
+
+def candidate_probability(similarity: np.ndarray) -> np.ndarray:
+    """Probability that LSH makes a pair of this bigram Jaccard similarity a candidate."""
+    return 1.0 - (1.0 - similarity ** ROWS_PER_BAND) ** BANDS
+
+
+def recall(found_similarities: np.ndarray) -> float | None:
+    """Estimated share of all near-duplicate pairs that were found: each found pair of similarity s
+    stands for 1/P(s) pairs (Horvitz-Thompson), so recall = found / sum(1/P(s)). It counts only what
+    the banding misses (pairs beyond a bucket's window are missed too), so it is an upper bound and
+    the near-duplicate count is a lower bound."""
+    if len(found_similarities) == 0:
+        return None
+    return float(len(found_similarities) / np.sum(1.0 / candidate_probability(found_similarities)))
 
 
 def near_duplicate_mask(texts: pd.Series, seed: int = 7) -> tuple[np.ndarray, np.ndarray]:

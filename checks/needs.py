@@ -87,6 +87,8 @@ class CheckData:
         self.row_hash = inputs.row_hash
         self.sorted_values = inputs.sorted_values
         self.subsample_index = inputs.subsample_index
+        self.placeholders = inputs.placeholders  # written-out missing values found per column (`checks.placeholders`)
+        self.declared_task = inputs.task  # the answers' task type, if given (`checks.task`)
 
     def _check(self, need: str) -> None:
         if need not in self._needs:

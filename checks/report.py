@@ -114,7 +114,8 @@ def _first_shape(check: dict[str, Any], drift: Any) -> dict[str, Any]:
 
 
 # the fields the drift check declares for its table (a test keeps the two equal)
-FIRST_SHAPE_DRIFT_COLUMNS = ("column", "kind", "statistic", "score", "threshold", "drifted", "level")
+FIRST_SHAPE_DRIFT_COLUMNS = ("column", "kind", "statistic", "score", "threshold", "noise_floor", "p_adjusted",
+                             "drifted", "level")
 
 
 def _table(name: str, rows: list[dict[str, Any]]) -> dict[str, Any]:
@@ -123,7 +124,9 @@ def _table(name: str, rows: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def _drift_row(row: dict[str, Any], thresholds: dict[str, Any]) -> dict[str, Any]:
-    """A first-shape drift row with the fields the drift table now declares (statistic, score, threshold)."""
+    """A first-shape drift row with the fields the drift table now declares (statistic, score, threshold;
+    no noise floor or adjusted p-value: the first shape did not measure them)."""
+    row = {"noise_floor": None, "p_adjusted": None, **row}
     if "statistic" in row:
         return row
     numeric = "psi" in row

@@ -4,8 +4,11 @@
   PSI = sum_i (q_i - p_i) * ln(q_i / p_i) with p = reference shares, q = comparison shares; empty bins
   get the share `PSI_EPSILON` so the logarithm stays finite. Both the bins and epsilon are reported.
 - Kolmogorov-Smirnov: scipy's two-sample test (statistic and p-value).
-- Jensen-Shannon distance (base 2, in [0, 1]) and the chi-square test of homogeneity for categories;
-  missing values count as their own category.
+- Jensen-Shannon distance (base 2, in [0, 1]) and the chi-square test of homogeneity (no Yates
+  correction) for categories; missing values count as their own category, and categories expected
+  fewer than `noise.MIN_EXPECTED` times in the smaller sample are pooled into one (see `checks.noise`).
+- Each statistic comes with its noise floor (`checks.noise`): the value sampling noise alone stays
+  below in 95 % of same-population samples of these sizes.
 """
 
 from __future__ import annotations
@@ -16,6 +19,8 @@ import numpy as np
 import pandas as pd
 from scipy.spatial.distance import jensenshannon
 from scipy.stats import chi2_contingency, ks_2samp, kstwo
+
+from checks import noise
 
 PSI_BINS = 10
 PSI_EPSILON = 1e-4
@@ -53,12 +58,25 @@ def bin_shares(sorted_values: np.ndarray, edges: np.ndarray) -> np.ndarray:
 
 def psi(reference_sorted: np.ndarray, other_sorted: np.ndarray, bins: int = PSI_BINS,
         epsilon: float = PSI_EPSILON) -> dict[str, Any]:
-    """PSI of `other` against `reference` (both sorted, finite); returns the value and its bin shares."""
+    """PSI of `other` against `reference` (both sorted, finite); returns the value, its bins and its noise floor."""
+    value, n_bins = psi_value(reference_sorted, other_sorted, bins, epsilon)
+    n1, n2 = len(reference_sorted), len(other_sorted)
+    if n1 == 0 or n2 == 0:
+        floor = None
+    elif n1 + n2 <= noise.PERMUTE_MAX:
+        floor = noise.permutation_psi_floor(reference_sorted, other_sorted, bins, epsilon)
+    else:
+        floor = noise.psi_floor(n_bins, n1, n2)
+    return {"psi": value, "psi_bins": n_bins, "psi_epsilon": epsilon, "psi_noise_floor": floor}
+
+
+def psi_value(reference_sorted: np.ndarray, other_sorted: np.ndarray, bins: int = PSI_BINS,
+              epsilon: float = PSI_EPSILON) -> tuple[float, int]:
+    """(PSI, number of bins) of `other` against `reference` (both sorted, finite)."""
     edges = quantile_edges(reference_sorted, bins)
     p = np.maximum(bin_shares(reference_sorted, edges), epsilon)
     q = np.maximum(bin_shares(other_sorted, edges), epsilon)
-    value = float(np.sum((q - p) * np.log(q / p)))
-    return {"psi": value, "psi_bins": len(edges) + 1, "psi_epsilon": epsilon}
+    return float(np.sum((q - p) * np.log(q / p))), len(edges) + 1
 
 
 def ks(reference_sorted: np.ndarray, other_sorted: np.ndarray) -> dict[str, float | None]:
@@ -69,14 +87,15 @@ def ks(reference_sorted: np.ndarray, other_sorted: np.ndarray) -> dict[str, floa
     """
     n1, n2 = len(reference_sorted), len(other_sorted)
     if n1 == 0 or n2 == 0:
-        return {"ks_statistic": None, "ks_pvalue": None}
+        return {"ks_statistic": None, "ks_pvalue": None, "ks_noise_floor": None}
+    floor = noise.ks_floor(n1, n2)
     if max(n1, n2) <= KS_EXACT_MAX_N:
         result = ks_2samp(reference_sorted, other_sorted)
-        return {"ks_statistic": float(result.statistic), "ks_pvalue": float(result.pvalue)}
+        return {"ks_statistic": float(result.statistic), "ks_pvalue": float(result.pvalue), "ks_noise_floor": floor}
     d = ks_statistic(reference_sorted, other_sorted)
     m, n = sorted([float(n1), float(n2)], reverse=True)
     pvalue = float(np.clip(kstwo.sf(d, np.round(m * n / (m + n))), 0, 1))
-    return {"ks_statistic": d, "ks_pvalue": pvalue}
+    return {"ks_statistic": d, "ks_pvalue": pvalue, "ks_noise_floor": floor}
 
 
 def ks_statistic(a_sorted: np.ndarray, b_sorted: np.ndarray) -> float:
@@ -105,19 +124,27 @@ def category_counts(series: pd.Series) -> pd.Series:
     return counts.groupby(level=0).sum()
 
 
-def categorical_drift(reference: pd.Series, other: pd.Series) -> dict[str, Any]:
-    """JS distance (base 2), chi-square and unseen categories of `other` relative to `reference`."""
+def categorical_drift(reference: pd.Series, other: pd.Series, min_expected: float = noise.MIN_EXPECTED
+                      ) -> dict[str, Any]:
+    """JS distance (base 2), chi-square (no Yates correction), their noise floor, and the unseen
+    categories of `other` relative to `reference`. JS and chi-square are computed after pooling the
+    categories expected fewer than `min_expected` times in the smaller sample; missing values are
+    compared as a category but never reported as an unseen one."""
     ref, oth = category_counts(reference), category_counts(other)
-    table = pd.concat([ref, oth], axis=1, keys=["ref", "oth"]).fillna(0)
+    raw = pd.concat([ref, oth], axis=1, keys=["ref", "oth"]).fillna(0)
+    n1, n2 = int(raw["ref"].sum()), int(raw["oth"].sum())
+    table = noise.pool_rare(raw, min(n1, n2), n1 + n2, min_expected)
     p, q = table["ref"].to_numpy(float), table["oth"].to_numpy(float)
     js = float(jensenshannon(p / p.sum(), q / q.sum(), base=2)) if p.sum() and q.sum() else None
     chi: dict[str, Any] = {"chi2": None, "chi2_pvalue": None, "chi2_dof": None}
     if len(table) > 1 and p.sum() and q.sum():
         res = chi2_contingency(np.vstack([p, q]), correction=False)
         chi = {"chi2": float(res.statistic), "chi2_pvalue": float(res.pvalue), "chi2_dof": int(res.dof)}
-    unseen = table[(table["ref"] == 0) & (table["oth"] > 0)]["oth"].sort_values(ascending=False)
-    return {"js_distance": js, **chi, "unseen_categories": int(len(unseen)),
-            "unseen_share": float(unseen.sum() / q.sum()) if q.sum() else 0.0,
+    unseen = raw[(raw["ref"] == 0) & (raw["oth"] > 0) & (raw.index != MISSING)]["oth"].sort_values(ascending=False)
+    return {"js_distance": js, "js_noise_floor": noise.js_floor(len(table), n1, n2), **chi,
+            "categories": len(table), "categories_pooled": len(raw) - len(table) + (noise.RARE in table.index),
+            "unseen_categories": int(len(unseen)),
+            "unseen_share": float(unseen.sum() / n2) if n2 else 0.0,
             "unseen_examples": [str(k) for k in unseen.index[:TOP_UNSEEN]]}
 
 

@@ -33,6 +33,8 @@ def delta2(values: np.ndarray, level: Level, margins: np.ndarray) -> np.ndarray:
     """Squared difference d2[..., c, k]; `margins` may carry leading batch dimensions (ordinal only)."""
     if level is Level.nominal:
         return 1.0 - np.eye(len(values))
+    if level is Level.ordinal:
+        return _ordinal_delta2(len(values), margins)
     v = values.astype("float64")
     if level is Level.interval:
         return (v[:, None] - v[None, :]) ** 2
@@ -41,9 +43,13 @@ def delta2(values: np.ndarray, level: Level, margins: np.ndarray) -> np.ndarray:
         with np.errstate(invalid="ignore", divide="ignore"):
             d = np.where(total == 0, 0.0, (v[:, None] - v[None, :]) / np.where(total == 0, 1, total))
         return d ** 2
-    # ordinal: (sum of margins from c to k) - (n_c + n_k)/2, squared
+    raise ValueError(f"unknown level {level}")
+
+
+def _ordinal_delta2(n_values: int, margins: np.ndarray) -> np.ndarray:
+    """Ordinal: (sum of margins from c to k) - (n_c + n_k)/2, squared; ranks only, never the labels."""
     cum = np.cumsum(margins, axis=-1)
-    c_idx, k_idx = np.meshgrid(np.arange(len(values)), np.arange(len(values)), indexing="ij")
+    c_idx, k_idx = np.meshgrid(np.arange(n_values), np.arange(n_values), indexing="ij")
     lo, hi = np.minimum(c_idx, k_idx), np.maximum(c_idx, k_idx)
     between = cum[..., hi] - cum[..., lo] + margins[..., lo]
     return (between - (margins[..., c_idx] + margins[..., k_idx]) / 2.0) ** 2
@@ -67,6 +73,25 @@ def alpha_batch(o: np.ndarray, values: np.ndarray, level: Level) -> np.ndarray:
         result = 1.0 - (n - 1.0) * observed / expected
     result[(expected <= 0) | (n <= 1)] = np.nan
     return result
+
+
+def alpha_at_mix(o_subset: np.ndarray, o_all: np.ndarray, values: np.ndarray, level: Level) -> float | None:
+    """Alpha of a subset of items (a time window) with the chance disagreement of *all* ratings.
+
+    A window's own alpha moves with its class mix even when annotators are equally accurate (chance
+    agreement rises when one class dominates). Holding the expected disagreement D_e at the overall
+    mix leaves only the observed disagreement D_o to change: 1 - D_o(subset) / D_e(all). For the
+    subset of all items this is alpha itself.
+    """
+    margins = o_all.sum(axis=1)
+    n_all, n_subset = float(margins.sum()), float(o_subset.sum())
+    if n_subset <= 0 or n_all <= 1:
+        return None
+    d2 = delta2(values, level, margins)
+    expected = float(margins @ d2 @ margins) / (n_all * (n_all - 1.0))
+    if expected <= 0:
+        return None
+    return 1.0 - float((o_subset * d2).sum()) / n_subset / expected
 
 
 def item_weights(n_items: int, resamples: int, seed: int) -> np.ndarray:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from checks.placeholders import PLACEHOLDERS
 from vocabulary import Level
 
 
@@ -51,16 +52,28 @@ class Ratings:
 
 
 def prepare_ratings(frame: pd.DataFrame, item: str, annotator: str, label: str,
-                    level: Level | str = Level.nominal) -> Ratings:
-    """Code the ratings; drop missing labels and repeated (item, annotator) ratings (the last one counts)."""
+                    level: Level | str = Level.nominal, order: list[str] | None = None) -> Ratings:
+    """Code the ratings; drop missing labels and repeated (item, annotator) ratings (the last one counts).
+
+    Ordinal labels are ranked by `order` (lowest first) when given, else numerically; text labels
+    without an order are refused, since their alphabetical order is rarely their meaning.
+    """
     level = Level(level)
     data = frame[[item, annotator, label]]
+    data = data.assign(**{label: without_placeholders(data[label])})
     missing = int(data[label].isna().sum())
     data = data[data[label].notna()]
     n_before = len(data)
     data = data.drop_duplicates([item, annotator], keep="last")
     labels = data[label]
-    if level in (Level.interval, Level.ratio) or (level is Level.ordinal and not _is_string(labels)):
+    if order:
+        return _ranked(data, item, annotator, label, level, order, n_before, missing)
+    if level is Level.ordinal and _is_string(labels) and pd.to_numeric(labels, errors="coerce").isna().any():
+        shown = ", ".join(sorted(map(str, labels.unique()))[:6])
+        raise AgreementInputError(
+            f"ordinal agreement on text labels needs their order (lowest to highest); the labels are {shown}. "
+            f'Pass it with --order "A,B,C" (or use --level nominal).')
+    if level in (Level.interval, Level.ratio) or level is Level.ordinal:
         numeric = pd.to_numeric(labels, errors="coerce")
         bad = labels[numeric.isna()]
         if len(bad):
@@ -76,6 +89,38 @@ def prepare_ratings(frame: pd.DataFrame, item: str, annotator: str, label: str,
     return Ratings(item_codes.astype(np.int64), annotator_codes.astype(np.int64), value_codes.astype(np.int64),
                    np.asarray(values), np.asarray(items), np.asarray(annotators), level,
                    duplicates_dropped=n_before - len(data), missing_dropped=missing)
+
+
+def _ranked(data: pd.DataFrame, item: str, annotator: str, label: str, level: Level, order: list[str],
+            n_before: int, missing: int) -> Ratings:
+    """Ratings coded by their position in an explicit category order."""
+    order = [str(o).strip() for o in order if str(o).strip()]
+    if level is not Level.ordinal and level is not Level.nominal:
+        raise AgreementInputError(f"an order applies to ordinal (or nominal) labels, not to {level.value} ones")
+    if len(set(order)) != len(order):
+        raise AgreementInputError("the order lists a label twice")
+    text = data[label].astype("str").str.strip()
+    unknown = sorted(set(text.unique()) - set(order))
+    if unknown:
+        raise AgreementInputError(f"labels not in the order: {', '.join(unknown[:6])} (the order lists "
+                                  f"{', '.join(order)})")
+    rank = {v: i for i, v in enumerate(order)}
+    used = sorted({rank[v] for v in text.unique()})
+    code_of = {r: c for c, r in enumerate(used)}
+    value_codes = text.map(lambda v: code_of[rank[v]]).to_numpy(dtype=np.int64)
+    item_codes, items = pd.factorize(data[item], sort=False)
+    annotator_codes, annotators = pd.factorize(data[annotator], sort=True)
+    return Ratings(item_codes.astype(np.int64), annotator_codes.astype(np.int64), value_codes,
+                   np.asarray([order[r] for r in used], dtype=object), np.asarray(items), np.asarray(annotators),
+                   level, duplicates_dropped=n_before - len(data), missing_dropped=missing)
+
+
+def without_placeholders(labels: pd.Series) -> pd.Series:
+    """Labels with missing-value placeholders ("n/a", "?", "NA"...) made missing."""
+    if not (labels.dtype == object or pd.api.types.is_string_dtype(labels.dtype)):
+        return labels
+    normalised = labels.astype("str").str.strip().str.lower()
+    return labels.mask(normalised.isin(PLACEHOLDERS) & labels.notna())
 
 
 def _is_string(series: pd.Series) -> bool:

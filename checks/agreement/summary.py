@@ -18,6 +18,7 @@ from checks.agreement.alpha import (
     BOOTSTRAP_RESAMPLES,
     BOOTSTRAP_SEED,
     CONFIDENCE,
+    alpha_at_mix,
     alpha_from_coincidence,
     bootstrap,
     coincidence,
@@ -66,9 +67,11 @@ class AgreementResult(BaseModel):
 
 def compute_agreement(frame: pd.DataFrame, item: str, annotator: str, label: str,
                       level: Level | str = Level.nominal, timestamp: str | None = None,
-                      resamples: int = BOOTSTRAP_RESAMPLES, seed: int = BOOTSTRAP_SEED) -> AgreementResult:
-    """All agreement statistics for long-format ratings (one row per item x annotator)."""
-    r = prepare_ratings(frame, item, annotator, label, level)
+                      resamples: int = BOOTSTRAP_RESAMPLES, seed: int = BOOTSTRAP_SEED,
+                      order: list[str] | None = None) -> AgreementResult:
+    """All agreement statistics for long-format ratings (one row per item x annotator); `order` ranks
+    ordinal text labels (lowest first)."""
+    r = prepare_ratings(frame, item, annotator, label, level, order)
     pairs = build_pairs(r)
     notes = _notes(r, pairs)
     o = coincidence(pairs, r.n_values)
@@ -172,7 +175,8 @@ def _item_times(frame: pd.DataFrame, r: Ratings, item: str, timestamp: str) -> n
 
 
 def over_time(r: Ratings, pairs: Pairs, item_times: np.ndarray, windows: int = TIME_WINDOWS) -> list[dict[str, Any]]:
-    """Alpha and percent agreement in equal-count windows of item time (first rating of each item)."""
+    """Per equal-count window of item time (first rating of each item): alpha, alpha at the overall
+    class mix (see `alpha_at_mix`), percent agreement and the label shares."""
     pair_items = np.unique(pairs.item)
     known = pair_items[~np.isnat(item_times[pair_items])]
     if len(known) < windows * MIN_WINDOW_ITEMS:
@@ -182,6 +186,7 @@ def over_time(r: Ratings, pairs: Pairs, item_times: np.ndarray, windows: int = T
     for w, chunk in enumerate(np.array_split(order, windows)):
         window_of_item[chunk] = w
     pair_window = window_of_item[pairs.item]
+    o_all = coincidence(pairs, r.n_values)
     out = []
     for w, chunk in enumerate(np.array_split(order, windows)):
         p = pairs.subset(pair_window == w)
@@ -189,8 +194,17 @@ def over_time(r: Ratings, pairs: Pairs, item_times: np.ndarray, windows: int = T
         out.append({"window": w + 1, "start": pd.Timestamp(item_times[chunk].min()).isoformat(),
                     "end": pd.Timestamp(item_times[chunk].max()).isoformat(), "n_items": int(len(chunk)),
                     "alpha": alpha_from_coincidence(o, r.values, r.level),
-                    "percent_agreement": float((p.left == p.right).mean()) if len(p) else None})
+                    "alpha_at_overall_mix": alpha_at_mix(o, o_all, r.values, r.level),
+                    "percent_agreement": float((p.left == p.right).mean()) if len(p) else None,
+                    "pairs": int(len(p) // 2), "agreeing_pairs": int((p.left == p.right).sum() // 2),
+                    "label_shares": _shares(o, r.values)})
     return out
+
+
+def _shares(o: np.ndarray, values: np.ndarray) -> dict[str, float]:
+    margins = o.sum(axis=1)
+    total = margins.sum()
+    return {str(_plain(v)): float(m / total) for v, m in zip(values, margins)} if total else {}
 
 
 def _plain(value: Any) -> Any:

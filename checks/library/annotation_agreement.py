@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from checks.agreement import AgreementResult, compute_agreement
+from checks import noise
+from checks.agreement import AgreementInputError, AgreementResult, compute_agreement
 from checks.needs import CheckData
 from checks.outcome import Outcome, TableSpec
 from checks.registry import Thresholds, grade, register
@@ -14,7 +15,8 @@ from vocabulary import Severity, Stage
                       "outlier annotators and agreement over time.",
           needs=("annotations",),
           thresholds={"level": "nominal", "alpha_good": 0.8, "alpha_min": 0.667, "outlier_gain": 0.05,
-                      "time_drop": 0.1, "bootstrap_resamples": 1000},
+                      "time_drop": 0.1, "time_p_value": 0.01, "bootstrap_resamples": 1000,
+                      "order": []},
           tables=(TableSpec("per_annotator", "Agreement per annotator",
                             ("annotator", "n_items", "agreement", "alpha_without")),
                   TableSpec("confused_pairs", "Most confused label pairs",
@@ -24,8 +26,12 @@ from vocabulary import Severity, Stage
 def run(data: CheckData, t: Thresholds) -> Outcome:
     out = Outcome()
     m = data.annotation_mapping
-    result = compute_agreement(data.annotations, m.item, m.annotator, m.label, level=t["level"],
-                               timestamp=m.timestamp, resamples=int(t["bootstrap_resamples"]))
+    try:
+        result = compute_agreement(data.annotations, m.item, m.annotator, m.label, level=t["level"],
+                                   timestamp=m.timestamp, resamples=int(t["bootstrap_resamples"]),
+                                   order=list(t["order"]) or None)
+    except AgreementInputError as exc:  # e.g. ordinal text labels without their order
+        return out.skip(str(exc).replace('--order "A,B,C"', 'the threshold `order` (lowest first)'))
     measured = result.to_json()
     for name in ("per_annotator", "confused_pairs", "over_time"):
         out.table(name, measured.pop(name))
@@ -68,13 +74,27 @@ def _flag_outliers(result: AgreementResult, alpha: float, t: Thresholds, out: Ou
 
 
 def _flag_time(result: AgreementResult, t: Thresholds, out: Outcome) -> None:
-    windows = [w for w in result.over_time if w["alpha"] is not None]
-    if len(windows) < 2 or windows[0]["alpha"] - windows[-1]["alpha"] < t["time_drop"]:
+    """Agreement drift: alpha at the overall class mix falls by `time_drop` from the first to the last
+    window, and the share of agreeing rating pairs falls significantly (two-proportion test with the
+    window's items as the sample size, p below `time_p_value`). A window's own alpha also moves when
+    only its class mix changes, so it is not used."""
+    windows = [w for w in result.over_time if w.get("alpha_at_overall_mix") is not None and w.get("pairs")]
+    if len(windows) < 2:
         return
     first, last = windows[0], windows[-1]
+    drop = first["alpha_at_overall_mix"] - last["alpha_at_overall_mix"]
+    # pairs of one item are not independent: the test counts items, each weighted by its agreement
+    n1, n2 = first["n_items"], last["n_items"]
+    p1, p2 = first["agreeing_pairs"] / first["pairs"], last["agreeing_pairs"] / last["pairs"]
+    pvalue = noise.two_proportions(round(p1 * n1), n1, round(p2 * n2), n2)
+    fell = p2 < p1
+    if drop < t["time_drop"] or not fell or pvalue is None or pvalue >= t["time_p_value"]:
+        return
     out.flag(Severity.medium, "Agreement fell over time (calibration drift)",
-             f"Alpha went from {first['alpha']:.2f} (items from {first['start'][:10]}) to {last['alpha']:.2f} "
-             f"(items from {last['start'][:10]}): annotators are drifting apart.",
+             f"At the same class mix, alpha went from {first['alpha_at_overall_mix']:.2f} (items from "
+             f"{first['start'][:10]}) to {last['alpha_at_overall_mix']:.2f} (items from {last['start'][:10]}), and "
+             f"the share of agreeing rating pairs from {first['percent_agreement']:.0%} to "
+             f"{last['percent_agreement']:.0%} (p = {pvalue:.2g}): annotators are drifting apart.",
              "Measure agreement continuously on overlapping items, run recalibration sessions and update the "
              "guidelines with the cases that changed.", owner="Annotation lead", due=Stage.each_retrain,
              key="time", metrics={"over_time": result.over_time})

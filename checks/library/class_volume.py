@@ -7,6 +7,7 @@ from typing import Any
 from checks.needs import CheckData
 from checks.outcome import Outcome, TableSpec
 from checks.registry import Thresholds, register
+from checks.task import class_skip_reason
 from vocabulary import Severity, Stage
 
 
@@ -16,6 +17,9 @@ from vocabulary import Severity, Stage
           tables=(TableSpec("classes", "Examples per class", ("class", "count", "target")),))
 def run(data: CheckData, t: Thresholds) -> Outcome:
     out = Outcome()
+    reason = class_skip_reason(data.train[data.label], data.declared_task)
+    if reason:
+        return out.skip(reason)
     counts = data.train[data.label].value_counts(dropna=True)
     targets = {str(k): int(v) for k, v in (t["targets"] or {}).items()}
     default = int(t["target_per_class"])

@@ -47,12 +47,16 @@ def _texts(data: CheckData, text: str, t: Thresholds, out: Outcome) -> None:
     out.metrics.update(text_exact_duplicates=exact, text_normalised_duplicates=max(normalised, 0),
                        text_near_duplicate_rows=near_rows, text_near_share=near_rows / max(n, 1),
                        near_candidate_pairs=found.candidate_pairs, near_verified_pairs=found.verified_pairs,
+                       near_estimated_recall=found.estimated_recall, near_count_is="at least",
                        near_method=f"MinHash word bigrams, {NUM_HASHES} hashes in {BANDS} bands; candidates "
                                    f"verified by exact bigram Jaccard >= {NEAR_JACCARD}")
     if near_rows / max(n, 1) >= t["near_share"]:
-        out.flag(Severity.medium, f"{near_rows:,} texts have near-duplicates",
-                 f"{near_rows / n:.1%} of texts are almost identical to another text (same words up to small edits); "
-                 f"{exact:,} more are exact copies. Near-copies leak between training and evaluation splits.",
+        recall = (f" (MinHash finds an estimated {found.estimated_recall:.0%} of near-duplicate pairs, so the true "
+                  "number is higher)") if found.estimated_recall is not None else ""
+        out.flag(Severity.medium, f"At least {near_rows:,} texts have near-duplicates",
+                 f"At least {near_rows / n:.1%} of texts are almost identical to another text (same words up to small "
+                 f"edits){recall}; {exact:,} more are exact copies. Near-copies leak between training and evaluation "
+                 "splits.",
                  "Group near-duplicates (e.g. by their MinHash bucket) and split by group, or keep one per group.",
                  due=Stage.before_first_training, key="near",
                  metrics={"near_duplicate_rows": near_rows, "exact": exact})

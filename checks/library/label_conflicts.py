@@ -33,10 +33,14 @@ def run(data: CheckData, t: Thresholds) -> Outcome:
     if severity is None or rows == 0:
         return out
     out.flag(severity, f"{conflicting:,} identical inputs carry conflicting labels",
-             f"{rows:,} rows ({share:.2%}) share their input with a row labeled differently. Either the guidelines "
-             "leave these cases ambiguous or annotators apply them inconsistently.",
-             "Adjudicate the conflicting groups, add the deciding rule with an example to the guidelines, and "
-             "relabel affected rows.", owner="Annotation lead", due=Stage.before_first_training,
+             f"{rows:,} rows ({share:.2%}) share their input with a row labeled differently. If the labels are "
+             "annotations, the guidelines leave these cases ambiguous or annotators apply them inconsistently; if "
+             "they are observed outcomes (a purchase, a diagnosis, a default), the inputs do not determine the "
+             "outcome and the conflicts measure irreducible noise, not annotator error.",
+             "For annotations: adjudicate the conflicting groups, add the deciding rule with an example to the "
+             "guidelines, and relabel affected rows. For observed outcomes: add the inputs that explain the "
+             "outcome, or accept the noise as a ceiling on accuracy.", owner="Annotation lead",
+             due=Stage.before_first_training,
              metrics={"conflicting_inputs": conflicting, "conflicting_rows": rows,
                       "share": float(np.round(share, 6))})
     return out

@@ -4,6 +4,11 @@ A gradient-boosting baseline is trained on growing fixed-seed subsamples and sco
 part (error = 1 - accuracy for classification, 1 - R^2 for regression). The error is fitted as
 error(n) = a * n^(-b) in log-log space and extrapolated to 2x and 10x the full training sample. The
 curve counts as flattened when doubling the data is predicted to gain less than `flat_gain`.
+
+On small samples (under `STABLE_ROWS` labeled rows) one random holdout decides too much: two equally
+good random halves of a table can give opposite conclusions. There the curve is the mean error over
+`REPEATS` random holdouts. The task (classification or regression) comes from `checks.task`; a
+multi-label or free-text label, or fewer than `MIN_ROWS` labeled rows, skips the check with the reason.
 """
 
 from __future__ import annotations
@@ -18,11 +23,13 @@ from checks.library.features import feature_matrix, present_columns
 from checks.needs import CheckData
 from checks.outcome import Outcome
 from checks.registry import Thresholds, register
+from checks.task import label_task
 from vocabulary import Severity, Stage
 
 FRACTIONS = (0.1, 0.2, 0.35, 0.6, 1.0)
-MAX_REGRESSION_CLASSES = 20  # a numeric label with at most this many values is treated as classes
 MIN_ROWS = 200
+STABLE_ROWS = 5000
+REPEATS = 5
 
 
 @register(id="learning_curve", area="volume_quality", title="Learning curve",
@@ -38,30 +45,21 @@ def run(data: CheckData, t: Thresholds) -> Outcome:
     sample = data.train.iloc[idx]
     sample = sample[sample[label].notna()]
     if len(sample) < MIN_ROWS:
-        out.message = f"fewer than {MIN_ROWS} labeled rows"
-        return out
+        return out.skip(f"fewer than {MIN_ROWS} labeled rows ({len(sample)})")
+    task = label_task(data.train[label], data.declared_task)
+    if task.kind not in ("classification", "regression"):
+        return out.skip(f"no learning curve for {task.kind} labels ({task.reason})")
+    regression = task.kind == "regression"
     kinds = {c: data.column_kinds[c] for c in data.feature_columns}
     (x,), columns, categorical = feature_matrix([sample], kinds)
     y_raw = sample[label]
-    regression = pd.api.types.is_numeric_dtype(y_raw) and y_raw.nunique() > MAX_REGRESSION_CLASSES
-    y = y_raw.to_numpy(dtype="float64") if regression else pd.factorize(y_raw)[0]
-    rng = np.random.default_rng(data.seed + 4)
-    order = rng.permutation(len(y))
-    n_test = int(len(y) * t["holdout_share"])
-    test, pool = order[:n_test], order[n_test:]
-    sizes, errors = [], []
-    for frac in FRACTIONS:
-        part = pool[: max(int(len(pool) * frac), 20)]
-        keep = present_columns(x[part])
-        if (not regression and len(np.unique(y[part])) < 2) or not keep.any():
-            continue
-        model = (HistGradientBoostingRegressor if regression else HistGradientBoostingClassifier)(
-            max_iter=int(t["max_iter"]), categorical_features=categorical[keep] if categorical[keep].any() else None,
-            early_stopping=False, random_state=data.seed)
-        with threadpool_limits(MODEL_THREADS, user_api="openmp"):
-            score = model.fit(x[part][:, keep], y[part]).score(x[test][:, keep], y[test])
-        sizes.append(len(part))
-        errors.append(max(1.0 - score, 1e-6))
+    y = pd.to_numeric(y_raw, errors="coerce").to_numpy(dtype="float64") if regression else pd.factorize(y_raw)[0]
+    repeats = REPEATS if len(y) < STABLE_ROWS else 1
+    curves = [_curve(x, y, categorical, regression, t, data.seed, data.seed + 4 + r) for r in range(repeats)]
+    sizes = curves[0][0]
+    if any(c[0] != sizes for c in curves):  # a class missing from a small part in one repeat
+        curves = [curves[0]]
+    errors = [float(np.mean([c[1][i] for c in curves])) for i in range(len(sizes))]
     out.sample_size = len(y)
     fit = fit_power_law(np.array(sizes, float), np.array(errors))
     full = len(data.train)
@@ -70,7 +68,7 @@ def run(data: CheckData, t: Thresholds) -> Outcome:
     if fit is not None:  # an error that does not fall with more data (b <= 0) is extrapolated as flat
         now, at2, at10 = (fit[0] * n ** (-max(fit[1], 0.0)) for n in (full, 2 * full, 10 * full))
     flattened = not (fit and now is not None and at2 is not None and fit[1] > 0 and now - at2 >= t["flat_gain"])
-    out.metrics.update(task="regression" if regression else "classification",
+    out.metrics.update(**task.to_json(), repeats=len(curves),
                        metric="1 - R^2" if regression else "1 - accuracy", sizes=sizes, errors=errors,
                        power_law={"a": fit[0], "b": fit[1]} if fit else None, full_rows=full,
                        error_full=now, error_2x=at2, error_10x=at10, flattened=bool(flattened),
@@ -88,6 +86,29 @@ def run(data: CheckData, t: Thresholds) -> Outcome:
                  owner="Project lead", due=Stage.before_labeling,
                  metrics={"error_full": now, "error_2x": at2, "error_10x": at10})
     return out
+
+
+def _curve(x: np.ndarray, y: np.ndarray, categorical: np.ndarray, regression: bool, t: Thresholds, seed: int,
+           split_seed: int) -> tuple[list[int], list[float]]:
+    """Training sizes and held-out errors for one random holdout."""
+    order = np.random.default_rng(split_seed).permutation(len(y))
+    n_test = int(len(y) * t["holdout_share"])
+    test, pool = order[:n_test], order[n_test:]
+    sizes: list[int] = []
+    errors: list[float] = []
+    for frac in FRACTIONS:
+        part = pool[: max(int(len(pool) * frac), 20)]
+        keep = present_columns(x[part])
+        if (not regression and len(np.unique(y[part])) < 2) or not keep.any():
+            continue
+        model = (HistGradientBoostingRegressor if regression else HistGradientBoostingClassifier)(
+            max_iter=int(t["max_iter"]), categorical_features=categorical[keep] if categorical[keep].any() else None,
+            early_stopping=False, random_state=seed)
+        with threadpool_limits(MODEL_THREADS, user_api="openmp"):
+            score = model.fit(x[part][:, keep], y[part]).score(x[test][:, keep], y[test])
+        sizes.append(len(part))
+        errors.append(max(1.0 - score, 1e-6))
+    return sizes, errors
 
 
 def fit_power_law(sizes: np.ndarray, errors: np.ndarray) -> tuple[float, float] | None:

@@ -1,22 +1,36 @@
-"""Edge cases: classes with too few examples (absolute count or share of the sample)."""
+"""Edge cases: classes with too few examples (absolute count or share of the sample).
+
+A class is rare when it holds less than `min_share` of the labeled rows, or when it has fewer than
+`min_count` examples *and* less than `even_share_fraction` of an even share (1 / number of classes).
+A class with 22 of 88 rows (25 %, three classes) is a small dataset, not a rare class: that is judged
+by `class_volume` against the per-class target. Only classification labels have classes; for a
+numeric, multi-label or free-text label the check is skipped with the reason (`checks.task`).
+"""
 
 from __future__ import annotations
 
 from checks.needs import CheckData
 from checks.outcome import Outcome
 from checks.registry import Thresholds, register
+from checks.task import class_skip_reason
 from vocabulary import Severity, Stage
 
 
 @register(id="rare_classes", area="edge_cases", title="Rare classes",
-          description="Classes with fewer than `min_count` examples or less than `min_share` of the sample.",
-          needs=("train", "label"), thresholds={"min_count": 50, "min_share": 0.01, "critical_count": 10})
+          description="Classes under `min_share` of the sample, or with fewer than `min_count` examples and well "
+                      "under an even share.",
+          needs=("train", "label"),
+          thresholds={"min_count": 50, "min_share": 0.01, "critical_count": 10, "even_share_fraction": 0.5})
 def run(data: CheckData, t: Thresholds) -> Outcome:
     out = Outcome()
+    reason = class_skip_reason(data.train[data.label], data.declared_task)
+    if reason:
+        return out.skip(reason)
     counts = data.train[data.label].value_counts(dropna=True)
     total = int(counts.sum())
     share = counts / max(total, 1)
-    rare = counts[(counts < t["min_count"]) | (share < t["min_share"])]
+    even = 1 / max(len(counts), 1)
+    rare = counts[(share < t["min_share"]) | ((counts < t["min_count"]) & (share < t["even_share_fraction"] * even))]
     out.metrics.update(classes=len(counts), rare_classes=len(rare),
                        counts={str(k): int(v) for k, v in counts.items()})
     if rare.empty:
@@ -24,8 +38,9 @@ def run(data: CheckData, t: Thresholds) -> Outcome:
     severity = Severity.high if (rare < t["critical_count"]).any() else Severity.medium
     listing = ", ".join(f"{k} ({int(v)}, {v / total:.2%})" for k, v in rare.sort_values().head(8).items())
     out.flag(severity, f"{len(rare)} rare class(es)",
-             f"Some classes have fewer than {t['min_count']} examples or under {t['min_share']:.0%} of the "
-             f"sample: {listing}. The model will rarely predict them and their accuracy cannot be measured.",
+             f"Some classes have under {t['min_share']:.0%} of the sample, or fewer than {t['min_count']} examples "
+             f"and well under an even share: {listing}. The model will rarely predict them and their accuracy "
+             "cannot be measured.",
              "Run targeted collection (or active learning) for the rare classes, or merge them with a documented rule.",
              due=Stage.before_labeling, metrics={"rare": {str(k): int(v) for k, v in rare.items()}})
     return out

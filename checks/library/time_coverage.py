@@ -1,51 +1,48 @@
-"""Drift over time: time span covered by training data and gaps (empty calendar periods) in it."""
+"""Drift over time: time span covered by training data and gaps (empty periods) in it.
+
+Gaps are counted at the data's own cadence (`checks.cadence`): a quarterly series has no empty
+months and a trading-day series no empty weekends; a long event log is counted in weeks or months.
+"""
 
 from __future__ import annotations
 
-import pandas as pd
-
-from checks.library.timeline import period_for, times
+from checks.cadence import count_gaps
+from checks.library.timeline import times
 from checks.needs import CheckData
 from checks.outcome import Outcome
 from checks.registry import Thresholds, register
 from vocabulary import Severity, Stage
 
+MAX_LISTED_PERIODS = 400
+
 
 @register(id="time_coverage", area="shift_maintenance", title="Time coverage and gaps",
-          description="Span of the timestamps, empty calendar periods (day/week/month by span) and the longest gap.",
+          description="Span of the timestamps, the data's cadence (business day to year), empty periods at that "
+                      "cadence and the longest gap.",
           needs=("train", "timestamp"), thresholds={"max_empty_share": 0.1, "min_span_days": 90})
 def run(data: CheckData, t: Thresholds) -> Outcome:
     out = Outcome()
     stamps = times(data)
     if stamps.empty:
-        out.message = "no parseable timestamps"
-        return out
+        return out.skip("no parseable timestamps")
     span = stamps.max() - stamps.min()
-    period = period_for(span)
-    counts = stamps.dt.to_period(period).value_counts().sort_index()
-    full = counts.reindex(pd.period_range(counts.index.min(), counts.index.max(), freq=period),
-                          fill_value=0)
-    empty = full == 0
-    runs = (empty != empty.shift()).cumsum()[empty]
-    longest = int(runs.value_counts().max()) if empty.any() else 0
-    empty_share = float(empty.mean())
-    out.metrics.update(span_days=span.days, period=period, periods=len(full), empty_periods=int(empty.sum()),
-                       empty_share=empty_share, longest_gap_periods=longest,
-                       rows_per_period={str(k): int(v) for k, v in full.items()} if len(full) <= 400 else None)
-    if empty_share >= t["max_empty_share"]:
-        out.flag(Severity.medium, f"{int(empty.sum())} empty {_name(period)} periods in the training data",
-                 f"{empty_share:.0%} of the {len(full)} {_name(period)} periods between the first and last record "
-                 f"have no data (longest gap: {longest} {_name(period)}s). Whatever happened then is invisible to "
-                 "the model.",
+    gaps = count_gaps(stamps)
+    period = gaps.period
+    rows = gaps.rows_per_period
+    out.metrics.update(span_days=span.days, cadence=gaps.cadence, period=period, periods=gaps.periods,
+                       empty_periods=gaps.empty, empty_share=gaps.empty_share, longest_gap_periods=gaps.longest,
+                       rows_per_period={str(k): int(v) for k, v in rows.items()}
+                       if len(rows) <= MAX_LISTED_PERIODS else None)
+    if gaps.periods > 1 and gaps.empty_share >= t["max_empty_share"]:
+        out.flag(Severity.medium, f"{gaps.empty} empty {period} periods in the training data",
+                 f"{gaps.empty_share:.0%} of the {gaps.periods} {period} periods between the first and last record "
+                 f"have no data (the data's cadence: {gaps.cadence}; longest gap: {gaps.longest} {period}s). "
+                 "Whatever happened then is invisible to the model.",
                  "Find out why these periods are missing (outage, export filter, retention) and backfill them.",
-                 due=Stage.before_first_training, key="gaps", metrics={"empty_periods": int(empty.sum())})
+                 due=Stage.before_first_training, key="gaps", metrics={"empty_periods": gaps.empty})
     if span.days < t["min_span_days"]:
         out.flag(Severity.low, f"Training data covers only {span.days} days",
                  f"All records fall within {span.days} days; weekly or seasonal patterns beyond that are not covered.",
                  "Extend collection over a longer period, or document why seasonality does not matter.",
                  due=Stage.before_labeling, key="span", metrics={"span_days": span.days})
     return out
-
-
-def _name(period: str) -> str:
-    return {"D": "day", "W": "week", "M": "month"}[period]

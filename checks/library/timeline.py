@@ -18,12 +18,3 @@ def window_labels(stamps: pd.Series, windows: int) -> pd.Series:
     ranks = stamps.rank(method="min").to_numpy()
     return pd.Series(np.minimum(((ranks - 1) * windows // len(stamps)).astype(int), windows - 1),
                      index=stamps.index)
-
-
-def period_for(span: pd.Timedelta) -> str:
-    """A calendar period that gives a readable number of buckets for the span."""
-    if span <= pd.Timedelta(days=120):
-        return "D"
-    if span <= pd.Timedelta(days=3 * 365):
-        return "W"
-    return "M"

@@ -124,9 +124,17 @@ def test_constant_and_near_constant_columns():
 
 
 def test_mixed_types_numbers_with_placeholders():
+    """'n/a' among numbers is a placeholder: counted, made missing, the column numeric."""
     frame = pd.DataFrame({"v": pd.Series(["1", "2", "3.5"] * 30 + ["n/a"] * 5, dtype="str")})
+    result, found, _ = run("mixed_types", frame)
+    assert [f.id for f in found] == ["check:mixed_types:placeholders"]
+    assert result.metrics["placeholders"] == {"v": {"placeholders": {"n/a": {"train": 5}}, "numeric": True}}
+
+
+def test_mixed_types_numbers_with_notes():
+    frame = pd.DataFrame({"v": pd.Series(["1", "2", "3.5"] * 30 + ["12 kg"] * 5, dtype="str")})
     _, found, _ = run("mixed_types", frame)
-    assert found and found[0].metrics["columns"][0]["examples"] == ["n/a"]
+    assert found and found[0].metrics["columns"][0]["examples"] == ["12 kg"]
 
 
 def test_mixed_python_types_in_object_column():

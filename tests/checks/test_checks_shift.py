@@ -163,7 +163,7 @@ def test_data_age_boundary():
 def test_time_coverage_gaps():
     days = list(range(0, 30)) + list(range(60, 100))
     result, found, _ = run("time_coverage", times_frame(days), timestamp="ts")
-    assert result.metrics["period"] == "D" and result.metrics["empty_periods"] == 30
+    assert result.metrics["period"] == "day" and result.metrics["empty_periods"] == 30
     assert result.metrics["longest_gap_periods"] == 30 and any(f.id.endswith(":gaps") for f in found)
 
 

@@ -142,7 +142,7 @@ def test_an_outcome_becomes_a_result_with_findings_of_the_check():
 
 def test_config_overrides_thresholds(tmp_path):
     path = tmp_path / "c.yaml"
-    path.write_text("checks:\n  rare_classes:\n    min_count: 60\n")
+    path.write_text("checks:\n  rare_classes:\n    min_share: 0.6\n")  # two classes of 50 %
     report = run_checks(tiny_inputs(), load_config(path))
     assert report.check("rare_classes").status is CheckStatus.finding
 

@@ -58,4 +58,12 @@ def test_js_distance_and_chi_square_match_scipy():
 def test_missing_values_are_a_category():
     a = pd.Series(["x", None, "x", "x"])
     b = pd.Series(["x", "x", "x", "x"])
-    assert stats.categorical_drift(a, b)["js_distance"] > 0
+    assert stats.categorical_drift(a, b, min_expected=0)["js_distance"] > 0
+
+
+def test_missing_values_are_never_an_unseen_category():
+    """Reviewer: production rows with an empty field are not a new category to 'collect and label'."""
+    a = pd.Series(["x", "y"] * 50)
+    b = pd.Series(["x", "y", None, "z"] * 25)
+    got = stats.categorical_drift(a, b)
+    assert got["unseen_examples"] == ["z"] and got["unseen_share"] == pytest.approx(0.25)
