@@ -249,7 +249,8 @@ def _run(draft: Draft, state: SampleSession, questionnaire: Questionnaire) -> No
         roles = ColumnRoles(state.column_mapping(), state.chosen_annotation_mapping())
         files = {role: f for role, f in state.usable().items() if role != "annotations" or roles.annotations}
         try:
-            run = run_checks(files, roles, CheckOptions(config=config, progress=advance))
+            run = run_checks(files, roles, CheckOptions(config=config, progress=advance,
+                                                        task=draft.answers.get("ctx_task_type")))
         except (DataLoadError, ConfigError) as exc:
             bar.empty()
             st.error(plain(exc), icon=":material/error:")
