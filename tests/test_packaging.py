@@ -1,0 +1,93 @@
+"""The app ships with the package: a built wheel holds app.py and ui/, and `readiness ui` serves it.
+
+The wheel is installed (without dependencies, which this environment already has) into a folder
+of its own and the command runs from another directory, so what is served is the installed copy,
+not this checkout.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+STARTUP_TIMEOUT_S = 60
+EXPECTED = ["app.py", "cli.py", "vocabulary.py", "application/__init__.py", "application/server.py",
+            "ui/__init__.py", "ui/routes.py", "ui/streamlit.toml", "ui/pages/home.py", "ui/pages/wizard.py",
+            "questionnaire/questionnaire.yaml", "reports/templates/report.html.j2", "scoring/config.yaml",
+            "assessments/migrations/env.py"]
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory) -> Path:
+    """The wheel built from this checkout, installed into a folder of its own."""
+    out = tmp_path_factory.mktemp("wheel")
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out / "dist"), str(ROOT)],
+                   check=True, capture_output=True)
+    wheel = next((out / "dist").glob("readiness-*.whl"))
+    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(out / "site"),
+                    str(wheel)], check=True, capture_output=True)
+    (out / "wheel.txt").write_text("\n".join(zipfile.ZipFile(wheel).namelist()))
+    return out
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_the_wheel_contains_the_app(installed):
+    names = set((installed / "wheel.txt").read_text().splitlines())
+    assert [n for n in EXPECTED if n not in names] == []
+    assert not [n for n in names if n.startswith("tests/")]
+
+
+def test_readiness_ui_serves_the_installed_app(installed, tmp_path):
+    port = free_port()
+    env = {**os.environ, "PYTHONPATH": str(installed / "site")}
+    readiness = [sys.executable, "-c", "import sys; from cli import app; sys.argv[0] = 'readiness'; app()"]
+    located = subprocess.run([sys.executable, "-c", "from application.server import app_script; print(app_script())"],
+                             cwd=tmp_path, env=env, capture_output=True, text=True, check=True).stdout.strip()
+    assert Path(located) == installed / "site" / "app.py"
+    log = (tmp_path / "server.log").open("w")
+    process = subprocess.Popen([*readiness, "ui", "--port", str(port), "--database-url",
+                                f"sqlite:///{tmp_path / 'ui.db'}"],
+                               cwd=tmp_path, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + STARTUP_TIMEOUT_S
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as reply:
+                    if reply.read().strip() == b"ok":
+                        break
+            except OSError:
+                pass
+            if process.poll() is not None or time.monotonic() > deadline:
+                log.flush()
+                pytest.fail(f"readiness ui did not start:\n{(tmp_path / 'server.log').read_text()}")
+            time.sleep(0.3)
+        with urllib.request.urlopen(url, timeout=10) as reply:
+            assert reply.status == 200 and b"<html" in reply.read().lower()
+        log.flush()
+        output = (tmp_path / "server.log").read_text()
+        assert f"http://127.0.0.1:{port}" in output  # loopback only, unless --address says otherwise
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+        log.close()
+    assert (tmp_path / "ui.db").exists()  # --database-url was opened (and migrated) before serving
