@@ -31,7 +31,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/streamlit run app.py --server.port $(PORT) --browser.gatherUsageStats false
+	$(BIN)/readiness ui --port $(PORT)
 
 test: lint
 	$(BIN)/python -m pytest -q -n 2 --dist loadfile
