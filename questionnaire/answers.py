@@ -70,15 +70,6 @@ def normalize_answers(questionnaire: Questionnaire, answers: dict[str, Any]) -> 
     return clean
 
 
-def validate_answers(questionnaire: Questionnaire, answers: dict[str, Any]) -> list[str]:
-    """Every problem in `answers`, as readable lines (empty when valid)."""
-    try:
-        normalize_answers(questionnaire, answers)
-    except AnswersError as exc:
-        return exc.problems
-    return []
-
-
 def missing_required(questionnaire: Questionnaire, answers: dict[str, Any]) -> list[Question]:
     """Required questions that are visible but unanswered."""
     return [

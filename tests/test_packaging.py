@@ -8,6 +8,7 @@ not this checkout.
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -31,7 +32,12 @@ EXPECTED = ["app.py", "cli.py", "vocabulary.py", "application/__init__.py", "app
 def installed(tmp_path_factory) -> Path:
     """The wheel built from this checkout, installed into a folder of its own."""
     out = tmp_path_factory.mktemp("wheel")
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out / "dist"), str(ROOT)],
+    tracked = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True).stdout
+    for name in filter(None, tracked.decode().split("\0")):  # a clean copy: no build/ left over, none left behind
+        if (ROOT / name).is_file():
+            (out / "src" / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, out / "src" / name)
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out / "dist"), str(out / "src")],
                    check=True, capture_output=True)
     wheel = next((out / "dist").glob("readiness-*.whl"))
     subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(out / "site"),
