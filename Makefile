@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8501
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint bench syscheck install clean
+.PHONY: run test lint bench bench-ui syscheck install clean
 
 syscheck:
 	@missing=""; \
@@ -44,6 +44,9 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run $(ARGS)
+
+bench-ui: $(STAMP)
+	$(BIN)/python -m benchmarks.ui $(ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache

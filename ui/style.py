@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import streamlit as st
 
 STEP_LIST_CSS = """
@@ -16,3 +18,32 @@ section[data-testid="stSidebar"] .stButton button p { text-align: left; }
 def left_aligned_step_list() -> None:
     """Step buttons in the sidebar read as a list: left-aligned, wrapping under their own text."""
     st.html(STEP_LIST_CSS)
+
+
+# Runs in the page (st.html with JavaScript). The guard makes it act once per step, not on every rerun
+# of the same step (an answer saved must not move the page).
+STEP_TOP_JS = """
+<script>
+(() => {
+  const step = __STEP__, title = __TITLE__;
+  if (window.__readinessStep === step) return;
+  window.__readinessStep = step;
+  const moveToTop = (tries) => {
+    const heading = [...document.querySelectorAll('h1, h2, h3')].find((h) => h.textContent.trim() === title);
+    if (!heading && tries > 0) { setTimeout(() => moveToTop(tries - 1), 50); return; }
+    for (const el of [document.scrollingElement, ...document.querySelectorAll('[data-testid="stMain"], '
+                      + '[data-testid="stAppViewContainer"], [data-testid="stAppScrollToBottomContainer"]')]) {
+      if (el) el.scrollTop = 0;
+    }
+    if (heading) { heading.setAttribute('tabindex', '-1'); heading.focus({preventScroll: true}); }
+  };
+  moveToTop(20);
+})();
+</script>
+"""
+
+
+def step_opens_at_top(step_id: str, heading: str) -> None:
+    """A new wizard step opens scrolled to its top, with the keyboard focus on its heading."""
+    script = STEP_TOP_JS.replace("__STEP__", json.dumps(step_id)).replace("__TITLE__", json.dumps(heading))
+    st.html(script, unsafe_allow_javascript=True)

@@ -10,7 +10,7 @@ from ui import routes, services
 from ui.draft import Draft
 from ui.format import plain, relative_time
 from ui.steps import Progress, Status, Step, wizard_steps
-from ui.style import left_aligned_step_list
+from ui.style import left_aligned_step_list, step_opens_at_top
 
 
 def render() -> None:
@@ -33,6 +33,8 @@ def render() -> None:
     st.progress((index + 1) / len(steps), text=f"Step {index + 1} of {len(steps)}")
     st.subheader(step.title)
     st.caption(step.summary)
+    if not draft.focus:  # a jump from the results page marks its question instead
+        step_opens_at_top(step.id, step.title)
     if draft.focus and questionnaire.question(draft.focus):
         st.info(f"You came from the results to change **{questionnaire.question(draft.focus).topic}** "
                 "(marked below).", icon=":material/edit:")
