@@ -10,18 +10,17 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
-import time
 import urllib.request
 import zipfile
 from pathlib import Path
 
 import pytest
 
+from tests.e2e.conftest import free_port, wait_until_serving
+
 ROOT = Path(__file__).resolve().parents[1]
-STARTUP_TIMEOUT_S = 60
 EXPECTED = ["app.py", "cli.py", "vocabulary.py", "application/__init__.py", "application/server.py",
             "ui/__init__.py", "ui/routes.py", "ui/streamlit.toml", "ui/pages/home.py", "ui/pages/wizard.py",
             "questionnaire/questionnaire.yaml", "reports/templates/report.html.j2", "scoring/config.yaml",
@@ -46,12 +45,6 @@ def installed(tmp_path_factory) -> Path:
     return out
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def test_the_wheel_contains_the_app(installed):
     names = set((installed / "wheel.txt").read_text().splitlines())
     assert [n for n in EXPECTED if n not in names] == []
@@ -71,18 +64,7 @@ def test_readiness_ui_serves_the_installed_app(installed, tmp_path):
                                cwd=tmp_path, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + STARTUP_TIMEOUT_S
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as reply:
-                    if reply.read().strip() == b"ok":
-                        break
-            except OSError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                log.flush()
-                pytest.fail(f"readiness ui did not start:\n{(tmp_path / 'server.log').read_text()}")
-            time.sleep(0.3)
+        wait_until_serving(url, process, tmp_path / "server.log")
         with urllib.request.urlopen(url, timeout=10) as reply:
             assert reply.status == 200 and b"<html" in reply.read().lower()
         log.flush()

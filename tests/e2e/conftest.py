@@ -26,6 +26,21 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def wait_until_serving(url: str, process: subprocess.Popen, log: Path) -> None:
+    """Poll the server's health endpoint until it answers `ok`; fail with its log if it stops or takes too long."""
+    deadline = time.monotonic() + STARTUP_TIMEOUT_S
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as reply:
+                if reply.read().strip() == b"ok":
+                    return
+        except OSError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            pytest.fail(f"the app did not start:\n{log.read_text()}")
+        time.sleep(0.3)
+
+
 @pytest.fixture
 def server(tmp_path) -> Iterator[str]:
     """The app as `readiness ui` serves it, on a free loopback port with an empty SQLite database; yields its URL."""
@@ -35,18 +50,7 @@ def server(tmp_path) -> Iterator[str]:
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + STARTUP_TIMEOUT_S
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as reply:
-                    if reply.read().strip() == b"ok":
-                        break
-            except OSError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                log.flush()
-                pytest.fail(f"streamlit did not start:\n{(tmp_path / 'server.log').read_text()}")
-            time.sleep(0.3)
+        wait_until_serving(url, process, tmp_path / "server.log")
         yield url
     finally:
         process.terminate()
