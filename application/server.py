@@ -1,8 +1,9 @@
 """How the app is served: the `streamlit run` command line for the installed `app.py`.
 
-`readiness ui` runs it. The Streamlit settings live in `ui/streamlit.toml` (shipped with the
-package, so an installed copy behaves like a checkout) and become command-line flags; the server
-binds to the loopback address unless told otherwise, and the database is chosen with
+`readiness ui` runs it. The Streamlit settings are `.streamlit/config.toml`, shipped inside the
+package as `ui/streamlit.toml` (a link to it in the repository, a copy in the wheel), so an installed
+copy behaves like a checkout; they become command-line flags, with a few that serving needs on top.
+The server binds to the loopback address unless told otherwise, and the database is chosen with
 `READINESS_DATABASE_URL` like everywhere else.
 """
 
@@ -18,6 +19,10 @@ from typing import Any
 DEFAULT_PORT = 8501
 DEFAULT_ADDRESS = "127.0.0.1"
 SETTINGS = "streamlit.toml"  # beside the ui package's modules
+SERVING = {"server": {
+    "headless": True,  # print the address instead of opening a browser (and never ask for an e-mail)
+    "fileWatcherType": "none",  # an installed app does not change under its feet
+}}
 
 
 class AppNotInstalledError(RuntimeError):
@@ -50,7 +55,7 @@ def server_command(port: int = DEFAULT_PORT, address: str = DEFAULT_ADDRESS,
     """The command line and environment that serve the app on `address:port`."""
     script = app_script()
     settings = tomllib.loads((script.parent / "ui" / SETTINGS).read_text(encoding="utf-8"))
-    settings.setdefault("server", {}).update(port=port, address=address)
+    settings.setdefault("server", {}).update(**SERVING["server"], port=port, address=address)
     env = dict(os.environ)
     if database_url:
         env["READINESS_DATABASE_URL"] = database_url

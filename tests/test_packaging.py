@@ -41,7 +41,9 @@ def installed(tmp_path_factory) -> Path:
     wheel = next((out / "dist").glob("readiness-*.whl"))
     subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(out / "site"),
                     str(wheel)], check=True, capture_output=True)
-    (out / "wheel.txt").write_text("\n".join(zipfile.ZipFile(wheel).namelist()))
+    with zipfile.ZipFile(wheel) as archive:
+        (out / "wheel.txt").write_text("\n".join(archive.namelist()))
+        (out / "streamlit.toml").write_bytes(archive.read("ui/streamlit.toml"))
     return out
 
 
@@ -49,6 +51,8 @@ def test_the_wheel_contains_the_app(installed):
     names = set((installed / "wheel.txt").read_text().splitlines())
     assert [n for n in EXPECTED if n not in names] == []
     assert not [n for n in names if n.startswith("tests/")]
+    # the Streamlit settings travel as a file: the checkout's .streamlit/config.toml
+    assert (installed / "streamlit.toml").read_text() == (ROOT / ".streamlit" / "config.toml").read_text()
 
 
 def test_readiness_ui_serves_the_installed_app(installed, tmp_path):
