@@ -49,4 +49,4 @@ bench-ui: $(STAMP)
 	$(BIN)/python -m benchmarks.ui $(ARGS)
 
 clean:
-	rm -rf $(VENV) .pytest_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .import_linter_cache
