@@ -31,7 +31,10 @@ def test_next_opens_the_next_step_at_its_top_and_an_answer_keeps_the_place(serve
     assert page.evaluate(SCROLL_TOP) == 0
 
     low = page.get_by_role("radio", name=LOW_OPTION)
-    low.scroll_into_view_if_needed()
+    expect(low).to_be_attached()
+    # in the page, in one go: Streamlit may still re-create the element after the step change
+    page.evaluate("(text) => [...document.querySelectorAll('label')].find((l) => l.textContent.trim() === text)"
+                  ".scrollIntoView({block: 'center'})", LOW_OPTION)
     place = page.evaluate(SCROLL_TOP)
     assert place > 0
     page.get_by_text(LOW_OPTION, exact=True).click()
