@@ -1,8 +1,5 @@
-"""From file paths and column options to the checks' inputs.
-
-`resolve_annotation_mapping` picks the annotation columns given, else guessed (the CLI uses it).
-`build_inputs` loads files straight into `CheckInputs`: a shortcut for tests and benchmarks; the
-front ends go through `application.run_checks`, which also records what was checked."""
+"""Build `CheckInputs` from file paths and mapping options: the one place the CLI (`check`, `score`,
+`report`) and other front ends turn user options into loaded, validated data."""
 
 from __future__ import annotations
 
