@@ -10,13 +10,14 @@ import inspect
 import json
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
+from checks.roles import ROLES
 from vocabulary import Level, Paper, Verdict
 
 app = typer.Typer(
@@ -117,18 +118,8 @@ DATA_OPTIONS: dict[str, Any] = {
     "production": Annotated[Path | None, typer.Option("--production", help="Production sample, same columns.")],
     "annotations": Annotated[
         Path | None, typer.Option("--annotations", help="Annotations in long format: item, annotator, label[, time].")],
-    "label": Annotated[str | None, typer.Option("--label", help="Label column of the training sample.")],
-    "time": Annotated[str | None, typer.Option("--time", help="Timestamp column.")],
-    "text": Annotated[str | None, typer.Option("--text", help="Free-text input column.")],
-    "id": Annotated[str | None, typer.Option("--id", help="Record id column (for leakage).")],
-    "segment": Annotated[list[str] | None, typer.Option("--segment", help="Segment column (repeatable).")],
-    "edge_tag": Annotated[str | None, typer.Option("--edge-tag", help="Edge-case tag column.")],
-    "item_col": Annotated[str | None, typer.Option("--item-col", help="Annotations: item id column.")],
-    "annotator_col": Annotated[str | None, typer.Option("--annotator-col", help="Annotations: annotator column.")],
-    "annotation_label_col": Annotated[
-        str | None, typer.Option("--annotation-label-col", help="Annotations: label column.")],
-    "annotation_time_col": Annotated[
-        str | None, typer.Option("--annotation-time-col", help="Annotations: timestamp column (agreement over time).")],
+    **{role.parameter: Annotated[(list[str] if role.multiple else str) | None,  # one option per column role
+                                 typer.Option(role.option, help=role.cli_help)] for role in ROLES},
     "checks_config": Annotated[Path | None, typer.Option(
         "--config", help="YAML overriding check thresholds: {checks: {drift: {psi_major: 0.3}}}.")],
     "today": Annotated[str | None, typer.Option("--today", help="Reference date for data age (default: today).")],
@@ -142,16 +133,7 @@ class DataOptions:
     train: Path | None = None
     production: Path | None = None
     annotations: Path | None = None
-    label: str | None = None
-    time: str | None = None
-    text: str | None = None
-    id: str | None = None
-    segment: list[str] | None = None
-    edge_tag: str | None = None
-    item_col: str | None = None
-    annotator_col: str | None = None
-    annotation_label_col: str | None = None
-    annotation_time_col: str | None = None
+    columns: dict[str, Any] = field(default_factory=dict)  # role options (`Role.parameter`) -> column(s)
     checks_config: Path | None = None
     today: str | None = None
 
@@ -167,6 +149,7 @@ class DataOptions:
         from checks.config import ConfigError, load_config
         from checks.loading import DataLoadError
         from checks.mapping import ColumnMapping
+        from checks.roles import from_options
         from checks.sources import resolve_annotation_mapping
 
         try:
@@ -177,13 +160,12 @@ class DataOptions:
             overrides = load_config(self.checks_config) if self.checks_config else {}
             paths = {"train": self.train, "production": self.production, "annotations": self.annotations}
             files = {role: read_path(role, path) for role, path in paths.items() if path is not None}
-            columns = ColumnMapping(label=self.label, timestamp=self.time, text=self.text, id=self.id,
-                                    segments=list(self.segment or []), edge_tag=self.edge_tag)
+            sample_roles, annotation_roles = from_options(self.columns)
+            columns = ColumnMapping.model_validate(sample_roles)
             annotations = None
             if "annotations" in files:
-                annotations = resolve_annotation_mapping(
-                    files["annotations"].frame, self.item_col, self.annotator_col, self.annotation_label_col,
-                    self.annotation_time_col, files["annotations"].name)
+                annotations = resolve_annotation_mapping(files["annotations"].frame, annotation_roles,
+                                                         files["annotations"].name)
             return run_checks(files, ColumnRoles(columns, annotations), CheckOptions(config=overrides, today=today))
         except (ConfigError, DataLoadError, ValueError) as exc:
             fail(str(exc))
@@ -201,7 +183,8 @@ def with_data_options(command: Callable) -> Callable:
 
     @functools.wraps(command)
     def wrapper(**kwargs: Any) -> Any:
-        data = DataOptions(**{name: kwargs.pop(name) for name in DATA_OPTIONS})
+        roles = {role.parameter: kwargs.pop(role.parameter) for role in ROLES}
+        data = DataOptions(**{name: kwargs.pop(name) for name in DATA_OPTIONS if name not in roles}, columns=roles)
         return command(**kwargs, data=data)
 
     wrapper.__signature__ = signature.replace(parameters=own + extra)  # type: ignore[attr-defined]
@@ -342,6 +325,70 @@ def check_cmd(data: DataOptions, fmt: FormatOption = Format.text) -> None:
         typer.echo(json.dumps(run.to_json(), indent=2, ensure_ascii=False, allow_nan=False))
     else:
         typer.echo(report_text(run.report))
+
+
+class BatchFormat(StrEnum):
+    csv = "csv"
+    label_studio = "label-studio"
+    jsonl = "jsonl"
+
+
+@app.command("label-next")
+@with_data_options
+def label_next_cmd(
+    budget: Annotated[int, typer.Option("--budget", min=1, help="How many items to choose.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the batch.")],
+    pool: Annotated[Path | None, typer.Option(
+        "--pool", help="Unlabeled pool to choose from (CSV, Parquet, JSONL, Excel); default: --production.")] = None,
+    batch_format: Annotated[BatchFormat, typer.Option("--format", help="File format of the batch.")] = BatchFormat.csv,
+    share: Annotated[list[str] | None, typer.Option(
+        "--share", help="STRATEGY=FRACTION (repeatable): coverage, rare, uncertainty, diversity; left-out "
+                        "strategies get 0. Default: coverage=0.3 rare=0.2 uncertainty=0.3 diversity=0.2.")] = None,
+    measure: Annotated[str, typer.Option("--uncertainty", help="margin or entropy.")] = "margin",
+    seed: Annotated[int, typer.Option("--seed", help="Seed of every sample and model.")] = 20240601,
+    answers: Annotated[Path | None, typer.Option(
+        "--answers", help="Answers file or assessment export: its minimum examples per class / slice set the "
+                          "rare-class and coverage thresholds.")] = None,
+    *,
+    data: DataOptions,
+) -> None:
+    """Choose the next items to label from an unlabeled pool, each with its reasons (coverage gaps,
+    rare classes, uncertainty, diversity), and write them for a labeling tool."""
+    from pydantic import ValidationError
+
+    from checks.config import ConfigError, load_config
+    from checks.loading import DataLoadError, load_table
+    from checks.mapping import ColumnMapping
+    from labelnext import LabelNextError, Plan, select_batch, write_batch
+    from labelnext.plan import parse_shares
+
+    source = pool or data.production
+    if source is None or data.train is None:
+        fail("give the pool (--pool FILE) and the training sample (--train FILE)")
+    if data.annotations is not None:
+        fail("label-next does not use --annotations; leave it out")
+    stated = load_scoring_inputs(answers, None)[2] if answers is not None else None
+    try:
+        plan = Plan(budget=budget, seed=seed, uncertainty_measure=measure,
+                    **({"shares": parse_shares(share)} if share else {}))
+        overrides = load_config(data.checks_config) if data.checks_config else None
+        train_frame, pool_frame = load_table(data.train), load_table(source)
+        mapping = ColumnMapping(label=data.label, timestamp=data.time, text=data.text, id=data.id,
+                                segments=list(data.segment or []), edge_tag=data.edge_tag)
+        batch = select_batch(train_frame, pool_frame, mapping, plan, overrides, stated)
+        content = write_batch(batch, pool_frame, batch_format.value)
+    except ValidationError as exc:
+        fail("; ".join(e["msg"].removeprefix("Value error, ") for e in exc.errors()))
+    except (LabelNextError, DataLoadError, ConfigError) as exc:
+        fail(str(exc))
+    try:
+        output.write_bytes(content)
+    except OSError as exc:
+        fail(f"cannot write {output}: {exc.strerror}")
+    counts = ", ".join(f"{s} {n}" for s, n in batch.counts().items() if n)
+    typer.echo(f"Wrote {output}: {len(batch):,} items ({counts})")
+    for line in batch.facts + batch.notes:
+        typer.echo(f"  - {line}")
 
 
 @app.command("agreement")

@@ -19,6 +19,7 @@ def main(argv: list[str] | None = None) -> None:
     from application import assess
     from checks.check_run import CheckRun
     from checks.registry import run_checks
+    from checks.roles import ROLES
     from checks.sources import build_inputs
     from questionnaire import bundled_questionnaire
     from questionnaire.answers import normalize_answers
@@ -28,20 +29,18 @@ def main(argv: list[str] | None = None) -> None:
 
     parser = argparse.ArgumentParser()
     parser.add_argument("source")
-    for option in ("train", "production", "annotations", "label", "time", "text", "id", "item-col",
-                   "annotator-col", "annotation-label-col", "annotation-time-col", "today"):
-        parser.add_argument(f"--{option}")
-    parser.add_argument("--segment", action="append")
+    for option in ("--train", "--production", "--annotations", "--today"):
+        parser.add_argument(option)
+    for role in ROLES:  # the same column-role options as `readiness report`
+        parser.add_argument(role.option, dest=role.parameter, action="append" if role.multiple else "store")
     a = parser.parse_args(argv)
     q = bundled_questionnaire()
     src = read_report_source(a.source)
     answers = normalize_answers(q, src.answers)
     warm_up()  # as `readiness report` does: the renderer's process starts while the checks run
     started = time.perf_counter()
-    inputs = build_inputs(a.train, a.production, a.annotations, label=a.label, time=a.time, text=a.text, id=a.id,
-                          segments=a.segment, item_col=a.item_col, annotator_col=a.annotator_col,
-                          annotation_label_col=a.annotation_label_col, annotation_time_col=a.annotation_time_col,
-                          today=a.today)
+    inputs = build_inputs(a.train, a.production, a.annotations, today=a.today,
+                          **{role.parameter: getattr(a, role.parameter) for role in ROLES})
     checks = run_checks(inputs)
     del inputs
     built = time.perf_counter()

@@ -10,6 +10,8 @@ from the child's own clock, the PDF rendering alone (see `benchmarks.pdf_timing`
     python -m benchmarks.run                 # 10k, 100k, 1M rows (about 2 minutes)
     python -m benchmarks.run --full          # plus the 10M-row file (generated once, ~3 GB of Parquet)
     python -m benchmarks.run --sizes 1000000 --repeat 3
+
+It ends with the `readiness label-next` rung (`benchmarks.label_next`: 1M pool rows, 200k training rows).
 """
 
 from __future__ import annotations
@@ -42,14 +44,27 @@ class Run:
     code: int
     output: str
     report: dict = field(default_factory=dict)
+    cpu: float = 0.0  # the child's user + system CPU seconds (less sensitive to other load than wall time)
+
+
+# the generated data's column for each role (`checks.roles`; (file, role name) -> column or columns)
+ROLE_COLUMNS = {("samples", "label"): "label", ("samples", "timestamp"): "timestamp", ("samples", "text"): "text",
+                ("samples", "id"): "id", ("samples", "segments"): ["region", "device"],
+                ("annotations", "item"): "item_id", ("annotations", "annotator"): "annotator",
+                ("annotations", "label"): "label", ("annotations", "timestamp"): "created_at"}
 
 
 def data_options(r: Rung) -> list[str]:
-    """The `readiness check` options for a ladder rung: every role mapped, so every check runs."""
-    return ["--train", str(r.train), "--production", str(r.production), "--annotations", str(r.annotations),
-            "--label", "label", "--time", "timestamp", "--text", "text", "--id", "id",
-            "--segment", "region", "--segment", "device", "--item-col", "item_id", "--annotator-col", "annotator",
-            "--annotation-label-col", "label", "--annotation-time-col", "created_at", "--today", TODAY]
+    """The `readiness check` options for a ladder rung: every role the data has mapped, so every check runs."""
+    from checks.roles import ROLES
+
+    options = ["--train", str(r.train), "--production", str(r.production), "--annotations", str(r.annotations),
+               "--today", TODAY]
+    for role in ROLES:
+        columns = ROLE_COLUMNS.get((role.file, role.name), [])
+        for column in columns if isinstance(columns, list) else [columns]:
+            options += [role.option, column]
+    return options
 
 
 def measure(args: list[str]) -> Run:
@@ -62,7 +77,7 @@ def measure(args: list[str]) -> Run:
         child.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         text = out.read().decode("utf-8", errors="replace")
-    return Run(wall, usage.ru_maxrss / 1024, child.returncode, text)
+    return Run(wall, usage.ru_maxrss / 1024, child.returncode, text, cpu=usage.ru_utime + usage.ru_stime)
 
 
 def readiness() -> list[str]:
@@ -168,6 +183,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sizes", type=int, nargs="+", help="training rows per rung (overrides the ladder)")
     parser.add_argument("--repeat", type=int, default=2, help="runs per rung; the fastest counts (default 2)")
     parser.add_argument("--no-pdf", action="store_true", help="skip the PDF report timing")
+    parser.add_argument("--no-label-next", action="store_true", help="skip the label-next rung (1M pool rows)")
     args = parser.parse_args(argv)
     sizes = args.sizes or list(FULL_LADDER if args.full else LADDER)
     load_before = load_average()
@@ -189,6 +205,10 @@ def main(argv: list[str] | None = None) -> None:
                   f"| build the report model (scoring, charts) | {split['build']:.2f} |",
                   f"| **render the PDF** | **{split['render']:.2f}** |",
                   f"| PDF pages / size | {split['pages'] or '?'} pages, {split['bytes'] / 1024:,.0f} KiB |"]
+    if not args.no_label_next:
+        from benchmarks import label_next
+
+        lines += ["", *label_next.run()]
     sampled = [c for c in results[max(sizes)].report["checks"] if c.get("sample_size")]
     lines += ["", *machine(),
               f"- load average (1/5/15 min) before: {load_before}, after: {load_average()}",

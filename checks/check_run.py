@@ -1,6 +1,6 @@
 """One run of the data checks as it is kept and exchanged: the results plus what was checked.
 
-A `CheckRun` is the `CheckReport` (every check's status and metrics, the findings, the drift table,
+A `CheckRun` is the `CheckReport` (every check's status, metrics and declared tables, the findings,
 the sampling note) together with `CheckedInputs`: the files described (name, size, sha256, rows,
 columns; never their content), the column mappings, the threshold overrides, the reference date,
 when it ran, and the run key that names the run by content.
@@ -8,12 +8,14 @@ when it ran, and the run key that names the run by content.
 Its JSON form is the one document the database snapshot, the assessment export, the report's JSON
 export and `readiness check --format json` all hold (documented in docs/cli.md):
 
-    {"schema_version": 1, "findings": [...], "checks": [...], "drift": {...}, "sampling": {...},
+    {"schema_version": 2, "findings": [...], "checks": [{..., "tables": {...}}], "sampling": {...},
      "inputs": {"files": {...}, "mapping": {...}, "annotation_mapping": ..., "config": {...},
                 "today": ..., "ran_at": ..., "run_key": ...}}
 
-Revisions saved before the version field existed hold the same keys without `schema_version`
-(and sometimes without `inputs` or `sampling`); `CheckRun.from_json` reads them as version 1.
+Version 1 had no `tables` in a check (its records were among the metrics) and the drift check's
+table at the top level (`drift.columns`); revisions saved before the version field existed hold the
+version-1 keys without `schema_version` (and sometimes without `inputs` or `sampling`).
+`CheckRun.from_json` reads both (see `CheckReport.from_json`).
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from pydantic import BaseModel, Field, ValidationError
 from checks.mapping import AnnotationMapping, ColumnMapping
 from checks.report import CheckReport, strict_json
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: declared tables per check, no top-level drift table
 ROLES = ("train", "production", "annotations")  # the sample files a run can read, in this order
 
 

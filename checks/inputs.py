@@ -17,6 +17,7 @@ import pyarrow as pa
 
 from checks.hashing import EncodedColumn, codes_hash, encode_jointly, is_hashed_by_value, value_hash
 from checks.mapping import AnnotationMapping, ColumnMapping, require_columns
+from checks.roles import SAMPLE_ROLES
 
 MAX_CATEGORIES = 200  # a string column with more distinct values than this is treated as free text
 DEFAULT_SEED = 20240601
@@ -46,7 +47,7 @@ class CheckInputs:
         if self.production is not None:
             # production inputs usually have no label, id or edge tag yet
             require_columns(self.production, self.mapping, "production sample",
-                            optional_roles=("label", "id", "edge_tag", "timestamp"))
+                            optional_roles=tuple(r.name for r in SAMPLE_ROLES if not r.in_production))
         if self.annotations is not None:
             if self.annotation_mapping is None:
                 raise ValueError("annotations given without an annotation mapping")
@@ -95,10 +96,9 @@ class CheckInputs:
     @cached_property
     def column_kinds(self) -> dict[str, str]:
         """Feature column -> numeric | categorical | text | datetime (decided on the training sample)."""
-        kinds = {}
-        for col in self.feature_columns:
-            kinds[col] = column_kind(self.train[col], is_text=(col == self.mapping.text))
-        return kinds
+        if self.train is None:
+            return {}
+        return {col: column_kind(self.train[col], is_text=(col == self.mapping.text)) for col in self.feature_columns}
 
     def columns_of_kind(self, kind: str, shared: bool = False) -> list[str]:
         cols = self.shared_columns if shared else self.feature_columns

@@ -2,8 +2,10 @@
 
 The training and production samples share one `ColumnMapping` (label, timestamp, text, id, segment
 columns, an edge-case tag column); the long-format annotations file has its own `AnnotationMapping`
-(item, annotator, label, optional timestamp). `guess_mapping` proposes a mapping from column names
-and types; the user confirms or changes it.
+(item, annotator, label, optional timestamp). The roles themselves (names, which are special, what
+names suggest them) are declared in `checks.roles`; the two models have one field per role (a test
+keeps them equal). `guess_mapping` proposes a mapping from column names and types; the user confirms
+or changes it.
 """
 
 from __future__ import annotations
@@ -14,21 +16,11 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 
 from checks.loading import DataLoadError
+from checks.roles import ANNOTATION_ROLES, SAMPLE_ROLES, Role
 
 MAX_SEGMENT_CARDINALITY = 50  # a guessed segment column has at most this many distinct values
 MAX_GUESSED_SEGMENTS = 3
 TEXT_MIN_MEAN_LENGTH = 30  # a string column whose values average this many characters is free text
-
-NAME_PATTERNS = {
-    "label": r"^(label|labels|target|class|y|category|outcome|gold|annotation)$",
-    "timestamp": r"(^|_)(timestamp|time|date|datetime|created(_at)?|ts|event_time)$",
-    "text": r"^(text|body|content|message|comment|review|utterance|sentence|description|input)$",
-    "id": r"^(id|uid|uuid|item_id|row_id|record_id|example_id|doc_id|.*_id)$",
-    "segments": r"^(segment|region|country|language|lang|locale|device|channel|customer_type|platform|market)$",
-    "edge_tag": r"^(edge_case|edge_tag|edge|scenario|slice|tag)$",
-    "item": r"^(item|item_id|example|example_id|doc|doc_id|id|unit)$",
-    "annotator": r"^(annotator|annotator_id|rater|rater_id|coder|labeler|labeller|worker|worker_id|user)$",
-}
 
 
 class ColumnMapping(BaseModel):
@@ -44,14 +36,14 @@ class ColumnMapping(BaseModel):
     edge_tag: str | None = None
 
     def columns(self) -> dict[str, str]:
-        """Mapped role -> column name (segments as `segments[i]`)."""
-        out = {role: getattr(self, role) for role in ("label", "timestamp", "text", "id", "edge_tag")}
+        """Mapped role -> column name (each segment column as `segment '<name>'`)."""
+        out = {r.name: getattr(self, r.name) for r in SAMPLE_ROLES if not r.multiple}
         out.update({f"segment '{s}'": s for s in self.segments})
         return {role: col for role, col in out.items() if col}
 
     def special_columns(self) -> set[str]:
         """Columns that are not plain features (drift is not measured on them)."""
-        return {c for c in (self.label, self.timestamp, self.id, self.edge_tag) if c}
+        return {getattr(self, r.name) for r in SAMPLE_ROLES if r.special and getattr(self, r.name)}
 
 
 class AnnotationMapping(BaseModel):
@@ -65,8 +57,7 @@ class AnnotationMapping(BaseModel):
     timestamp: str | None = None
 
     def columns(self) -> dict[str, str]:
-        out = {"item": self.item, "annotator": self.annotator, "label": self.label, "timestamp": self.timestamp}
-        return {role: col for role, col in out.items() if col}
+        return {r.name: getattr(self, r.name) for r in ANNOTATION_ROLES if getattr(self, r.name)}
 
 
 def require_columns(frame: pd.DataFrame, mapping: ColumnMapping | AnnotationMapping, file_role: str,
@@ -81,8 +72,8 @@ def require_columns(frame: pd.DataFrame, mapping: ColumnMapping | AnnotationMapp
             f"{file_role}: mapped column(s) not found: {', '.join(missing)}. Available columns: {available}{more}")
 
 
-def _match(role: str, columns: list[str], taken: set[str]) -> list[str]:
-    pattern = re.compile(NAME_PATTERNS[role], re.IGNORECASE)
+def _match(role: Role, columns: list[str], taken: set[str]) -> list[str]:
+    pattern = re.compile(role.pattern, re.IGNORECASE)
     return [c for c in columns if c not in taken and pattern.search(str(c).strip())]
 
 
@@ -91,10 +82,10 @@ def guess_mapping(frame: pd.DataFrame) -> ColumnMapping:
     columns = [str(c) for c in frame.columns]
     taken: set[str] = set()
     guess: dict[str, object] = {}
-    for role in ("label", "timestamp", "text", "id", "edge_tag"):
-        hits = _match(role, columns, taken)
+    for role in SAMPLE_ROLES:
+        hits = [] if role.multiple else _match(role, columns, taken)
         if hits:
-            guess[role] = hits[0]
+            guess[role.name] = hits[0]
             taken.add(hits[0])
     if "timestamp" not in guess:
         dated = [c for c in columns if c not in taken and pd.api.types.is_datetime64_any_dtype(frame[c])]
@@ -109,8 +100,9 @@ def guess_mapping(frame: pd.DataFrame) -> ColumnMapping:
                     guess["text"] = c
                     taken.add(c)
                     break
-    segments = _match("segments", columns, taken)[:MAX_GUESSED_SEGMENTS]
-    guess["segments"] = [c for c in segments if sample[c].nunique() <= MAX_SEGMENT_CARDINALITY]
+    for role in (r for r in SAMPLE_ROLES if r.multiple):
+        found = _match(role, columns, taken)[:MAX_GUESSED_SEGMENTS]
+        guess[role.name] = [c for c in found if sample[c].nunique() <= MAX_SEGMENT_CARDINALITY]
     return ColumnMapping.model_validate(guess)
 
 
@@ -119,11 +111,11 @@ def guess_annotation_mapping(frame: pd.DataFrame) -> AnnotationMapping | None:
     columns = [str(c) for c in frame.columns]
     taken: set[str] = set()
     found: dict[str, str] = {}
-    for role in ("annotator", "item", "label", "timestamp"):
+    for role in ANNOTATION_ROLES:
         hits = _match(role, columns, taken)
         if hits:
-            found[role] = hits[0]
+            found[role.name] = hits[0]
             taken.add(hits[0])
-    if not {"item", "annotator", "label"} <= found.keys():
+    if not {r.name for r in ANNOTATION_ROLES if r.required} <= found.keys():
         return None
     return AnnotationMapping.model_validate(found)

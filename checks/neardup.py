@@ -238,13 +238,19 @@ def _segments(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
     return np.repeat(starts, counts) + offsets
 
 
-def near_duplicates(codes: np.ndarray, dictionary: pa.Array, distinct: int | None = None,
-                    seed: int = 7) -> NearDuplicates:
-    """Near duplicates of dictionary-encoded texts (`codes` per row, MISSING_CODE for missing).
+@dataclass
+class NearPairs:
+    """Verified near-duplicate pairs between distinct texts, as pairs of normalised ids (a < b)."""
 
-    Only `dictionary[:distinct]` is tokenised (the values the rows use come first; see `checks.hashing`).
-    """
-    distinct = len(dictionary) if distinct is None else distinct
+    norm_of_text: np.ndarray  # normalised id of each distinct text
+    n_norm: int
+    a: np.ndarray
+    b: np.ndarray
+    candidates: int  # candidate pairs from LSH, before verification
+
+
+def near_pairs(dictionary: pa.Array, distinct: int, seed: int = 7) -> NearPairs:
+    """Near-duplicate pairs among `dictionary[:distinct]`: steps 1-4 of the module docstring."""
     token, parent = word_ids(tokenise(dictionary.slice(0, distinct)))
     pa.default_memory_pool().release_unused()  # the word strings are gone; give their memory back
     norm_of_text = normalised_ids(token, parent, distinct)
@@ -256,14 +262,26 @@ def near_duplicates(codes: np.ndarray, dictionary: pa.Array, distinct: int | Non
     rep[norm_of_text[::-1]] = np.arange(distinct)[::-1]
     a, b = candidate_pairs(sig[rep])
     ok = shingle_jaccard(rep[a], rep[b], sh) >= NEAR_JACCARD
+    return NearPairs(norm_of_text, n_norm, a[ok], b[ok], len(a))
+
+
+def near_duplicates(codes: np.ndarray, dictionary: pa.Array, distinct: int | None = None,
+                    seed: int = 7) -> NearDuplicates:
+    """Near duplicates of dictionary-encoded texts (`codes` per row, MISSING_CODE for missing).
+
+    Only `dictionary[:distinct]` is tokenised (the values the rows use come first; see `checks.hashing`).
+    """
+    distinct = len(dictionary) if distinct is None else distinct
+    pairs = near_pairs(dictionary, distinct, seed)
+    norm_of_text, n_norm = pairs.norm_of_text, pairs.n_norm
     near_norm = np.zeros(n_norm, dtype=bool)
-    near_norm[a[ok]] = True
-    near_norm[b[ok]] = True
+    near_norm[pairs.a] = True
+    near_norm[pairs.b] = True
     present = codes != MISSING_CODE
     norm_id = np.where(present, norm_of_text[np.where(present, codes, 0)], -1) if distinct else \
         np.full(len(codes), -1, dtype=np.int64)
     near = near_norm[np.maximum(norm_id, 0)] & present if n_norm else np.zeros(len(codes), dtype=bool)
-    return NearDuplicates(near, norm_id, len(a), int(ok.sum()))
+    return NearDuplicates(near, norm_id, pairs.candidates, len(pairs.a))
 
 
 def near_duplicate_mask(texts: pd.Series, seed: int = 7) -> tuple[np.ndarray, np.ndarray]:

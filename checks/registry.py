@@ -1,10 +1,13 @@
 """The check registry and the runner.
 
 Each check module declares itself with `@register(id=..., area=..., title=..., description=...,
-needs=(...), thresholds={...})` on a function `run(inputs, ctx)`. The function measures, then judges:
-it stores its numbers in `ctx.metrics` and raises findings with `ctx.flag(...)` when a threshold is
-crossed. `run_checks` runs every registered check whose inputs exist; a check that raises becomes
-status `error` with an error finding, and the others still run.
+needs=(...), thresholds={...}, tables=(...))` on a function `run(data, t) -> Outcome`. The function
+receives a `CheckData` (the frames and mapped columns it declared in `needs`, never None) and its
+thresholds `t` (defaults merged with the user's overrides); it measures, then judges, and returns an
+`Outcome` with its metrics, declared tables and findings (see `checks.outcome`). `run_checks` runs
+every registered check whose needs are met; a check that raises becomes status `error` with its
+message and no finding (a check that could not run says nothing about the data, so it must not move
+the score), and the others still run.
 
 Checks registered with `alongside=True` (the model-based ones: they fit small models on a fixed-size
 subsample, spend their time in compiled code that releases the GIL, and need little memory) run on
@@ -17,32 +20,23 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
 from checks.config import validate_config
 from checks.inputs import CheckInputs
-from checks.report import SEVERITY_RISK, CheckReport, CheckResult, CheckStatus
-from scoring.findings import Action, Finding
-from vocabulary import FindingKind, Severity, Stage
+from checks.needs import NEEDS, CheckData, missing_needs
+from checks.outcome import Outcome, TableSpec
+from checks.report import CheckReport, CheckResult, CheckStatus, ResultTable
+from scoring.findings import Finding
+from vocabulary import Severity
 
 AREAS = ("representativeness", "edge_cases", "annotation", "volume_quality", "shift_maintenance")
-ERROR_SEVERITY = Severity.medium
 
-# what each `needs` entry requires, and the message when it is missing
-NEEDS: dict[str, tuple[Callable[[CheckInputs], bool], str]] = {
-    "train": (lambda i: i.train is not None, "no training sample"),
-    "production": (lambda i: i.production is not None, "no production sample"),
-    "annotations": (lambda i: i.annotations is not None, "no annotations file"),
-    "label": (lambda i: i.train is not None and bool(i.mapping.label), "no label column mapped"),
-    "timestamp": (lambda i: i.train is not None and bool(i.mapping.timestamp), "no timestamp column mapped"),
-    "text": (lambda i: i.train is not None and bool(i.mapping.text), "no text column mapped"),
-    "segments": (lambda i: i.train is not None and bool(i.mapping.segments), "no segment columns mapped"),
-    "edge_tag": (lambda i: i.train is not None and bool(i.mapping.edge_tag), "no edge-case tag column mapped"),
-    "shared_columns": (lambda i: bool(i.shared_columns), "no feature columns shared by training and production"),
-}
+Thresholds = Mapping[str, Any]
+CheckFunction = Callable[[CheckData, Thresholds], Outcome]
 
 
 @dataclass(frozen=True)
@@ -51,21 +45,45 @@ class CheckSpec:
     area: str
     title: str
     description: str
-    run: Callable[[CheckInputs, CheckContext], None]
+    run: CheckFunction
     needs: tuple[str, ...] = ("train",)
     thresholds: dict[str, Any] = field(default_factory=dict)
+    tables: tuple[TableSpec, ...] = ()
     alongside: bool = False  # may run on a worker thread alongside the other checks
 
     def skip_reason(self, inputs: CheckInputs) -> str | None:
-        missing = [NEEDS[n][1] for n in self.needs if not NEEDS[n][0](inputs)]
-        return "; ".join(missing) or None
+        return missing_needs(self.needs, inputs)
+
+    def table(self, name: str) -> TableSpec:
+        found = next((t for t in self.tables if t.name == name), None)
+        if found is None:
+            raise ValueError(f"check {self.id} returned table {name!r}, which its @register does not declare")
+        return found
+
+    def result_tables(self, outcome: Outcome) -> dict[str, ResultTable]:
+        """Every declared table (empty when the outcome has no rows for it) with its title and fields.
+
+        A table the check does not declare, or a row without a declared field, is an error of the check.
+        """
+        for name in outcome.tables:
+            self.table(name)
+        out = {}
+        for spec in self.tables:
+            rows = outcome.tables.get(spec.name, [])
+            for row in rows:
+                lacking = [c for c in spec.columns if c not in row]
+                if lacking:
+                    raise ValueError(f"check {self.id}: a row of table {spec.name!r} lacks {', '.join(lacking)}")
+            out[spec.name] = ResultTable(title=spec.title, columns=list(spec.columns), rows=rows)
+        return out
 
 
 REGISTRY: dict[str, CheckSpec] = {}
 
 
 def register(*, id: str, area: str, title: str, description: str, needs: tuple[str, ...] = ("train",),
-             thresholds: dict[str, Any] | None = None, alongside: bool = False) -> Callable:
+             thresholds: dict[str, Any] | None = None, tables: tuple[TableSpec, ...] = (),
+             alongside: bool = False) -> Callable[[CheckFunction], CheckFunction]:
     """Decorator: add a check function to the registry under a unique id."""
     if area not in AREAS:
         raise ValueError(f"check {id}: unknown area {area!r}")
@@ -73,41 +91,14 @@ def register(*, id: str, area: str, title: str, description: str, needs: tuple[s
     if unknown:
         raise ValueError(f"check {id}: unknown needs {unknown}")
 
-    def decorate(fn: Callable) -> Callable:
+    def decorate(fn: CheckFunction) -> CheckFunction:
         if id in REGISTRY:
             raise ValueError(f"check id {id!r} registered twice")
-        REGISTRY[id] = CheckSpec(id, area, title, description, fn, tuple(needs), dict(thresholds or {}), alongside)
+        REGISTRY[id] = CheckSpec(id, area, title, description, fn, tuple(needs), dict(thresholds or {}),
+                                 tuple(tables), alongside)
         return fn
 
     return decorate
-
-
-@dataclass
-class CheckContext:
-    """What a running check writes to: its thresholds (defaults + overrides), metrics and findings."""
-
-    spec: CheckSpec
-    thresholds: dict[str, Any]
-    metrics: dict[str, Any] = field(default_factory=dict)
-    findings: list[Finding] = field(default_factory=list)
-    sample_size: int | None = None
-    message: str = ""
-    extra: dict[str, Any] = field(default_factory=dict)
-
-    def __getitem__(self, name: str) -> Any:
-        return self.thresholds[name]
-
-    def flag(self, severity: Severity, title: str, why: str, action: str, *, owner: str = "Data lead",
-             due: Stage = Stage.before_first_training, metrics: dict[str, Any] | None = None,
-             key: str | None = None) -> Finding:
-        """Record a finding from this check; `why` is the plain-language message, `action` the remedy."""
-        finding = Finding(
-            id=f"check:{self.spec.id}" + (f":{key}" if key else ""), area=self.spec.area, severity=severity,
-            title=title, why=why, action=Action(text=action, owner=owner, due=due), kind=FindingKind.check,
-            source=f"check:{self.spec.id}", check=self.spec.id, risk=SEVERITY_RISK[severity],
-            metrics=metrics or {})
-        self.findings.append(finding)
-        return finding
 
 
 def grade(value: float | None, levels: list[tuple[float, Severity]], higher_is_worse: bool = True) -> Severity | None:
@@ -149,7 +140,7 @@ def run_checks(inputs: CheckInputs, config: dict[str, dict[str, Any]] | None = N
         specs = [s for s in specs if s.id in only]
     workers = workers if workers is not None else min(2, os.cpu_count() or 1)
     thresholds = {spec.id: {**spec.thresholds, **config.get(spec.id, {})} for spec in specs}
-    outcomes: dict[str, tuple[CheckResult, CheckContext | None] | Future] = {}
+    outcomes: dict[str, tuple[CheckResult, list[Finding]] | Future] = {}
     pool = ThreadPoolExecutor(1, thread_name_prefix="check") if workers > 1 else None
     try:
         if pool is not None:
@@ -164,11 +155,9 @@ def run_checks(inputs: CheckInputs, config: dict[str, dict[str, Any]] | None = N
         report = CheckReport(sampling=inputs.sampling)
         for spec in specs:
             outcome = outcomes[spec.id]
-            result, ctx = outcome.result() if isinstance(outcome, Future) else outcome
+            result, findings = outcome.result() if isinstance(outcome, Future) else outcome
             report.checks.append(result)
-            if ctx is not None:
-                report.findings.extend(ctx.findings)
-                report.drift["columns"].extend(ctx.extra.get("drift_columns", []))
+            report.findings.extend(findings)
     finally:
         if pool is not None:
             pool.shutdown(wait=True)
@@ -177,29 +166,22 @@ def run_checks(inputs: CheckInputs, config: dict[str, dict[str, Any]] | None = N
     return report
 
 
-def _run_one(spec: CheckSpec, inputs: CheckInputs,
-             thresholds: dict[str, Any]) -> tuple[CheckResult, CheckContext | None]:
+def _run_one(spec: CheckSpec, inputs: CheckInputs, thresholds: dict[str, Any]) -> tuple[CheckResult, list[Finding]]:
+    """Run one check: skipped when a need is missing, error (with no finding) when it raises."""
+    result = CheckResult(id=spec.id, area=spec.area, title=spec.title, status=CheckStatus.skipped,
+                         thresholds=thresholds)
     reason = spec.skip_reason(inputs)
     if reason:
-        return CheckResult(id=spec.id, area=spec.area, title=spec.title, status=CheckStatus.skipped,
-                           message=reason, thresholds=thresholds), None
-    ctx = CheckContext(spec, thresholds)
+        return result.model_copy(update={"message": reason}), []
     started = time.perf_counter()
     try:
-        spec.run(inputs, ctx)
+        outcome = spec.run(CheckData(inputs, spec.needs), thresholds)
+        tables = spec.result_tables(outcome)
     except Exception as exc:  # a check failing on odd data must not stop the others
-        message = f"{type(exc).__name__}: {exc}"
-        ctx.findings = []
-        ctx.extra.pop("drift_columns", None)
-        ctx.flag(ERROR_SEVERITY, f"Check could not run: {spec.title}",
-                 f"The check '{spec.title}' failed on this data ({message}), so its question stays unanswered.",
-                 "Inspect the column named in the message (type, encoding, missing values) and re-run the checks.",
-                 metrics={"error": message}, key="error")
-        status = CheckStatus.error
-        ctx.message = message
-    else:
-        status = CheckStatus.finding if ctx.findings else CheckStatus.ok
-    seconds = time.perf_counter() - started
-    return CheckResult(id=spec.id, area=spec.area, title=spec.title, status=status, metrics=ctx.metrics,
-                       message=ctx.message, sample_size=ctx.sample_size, seconds=seconds,
-                       thresholds=thresholds), ctx
+        return result.model_copy(update={"status": CheckStatus.error, "message": f"{type(exc).__name__}: {exc}",
+                                         "seconds": time.perf_counter() - started}), []
+    findings = [flag.finding(spec.id, spec.area) for flag in outcome.flags]
+    status = (CheckStatus.skipped if outcome.skipped else CheckStatus.finding if findings else CheckStatus.ok)
+    return result.model_copy(update={
+        "status": status, "metrics": outcome.metrics, "tables": tables, "message": outcome.message,
+        "sample_size": outcome.sample_size, "seconds": time.perf_counter() - started}), findings

@@ -1,7 +1,9 @@
-"""The result of a check run: every check's status and metrics, the findings, and the drift table.
+"""The result of a check run: every check's status, metrics and declared tables, and the findings.
 
 `CheckReport.to_json()` gives the documented JSON shape used by the CLI, the app and saved
-assessment revisions. JSON is strict: NaN and infinities become null.
+assessment revisions. JSON is strict: NaN and infinities become null. `CheckReport.from_json` also
+reads the first shape (saved before tables were declared): a top-level `drift` table, and lists of
+records kept among a check's metrics; both become tables of their check.
 """
 
 from __future__ import annotations
@@ -13,11 +15,9 @@ from typing import Any
 import numpy as np
 from pydantic import BaseModel, Field
 
+from checks.outcome import SEVERITY_RISK
 from scoring.findings import Action, Finding
 from vocabulary import FindingKind, Severity
-
-# The risk level (0..1) a check finding carries, by severity.
-SEVERITY_RISK = {Severity.low: 0.25, Severity.medium: 0.5, Severity.high: 0.75, Severity.critical: 1.0}
 
 
 class CheckStatus(StrEnum):
@@ -27,14 +27,23 @@ class CheckStatus(StrEnum):
     error = "error"
 
 
+class ResultTable(BaseModel):
+    """A table a check declared: its title, the fields every row carries (in display order), the rows."""
+
+    title: str
+    columns: list[str]
+    rows: list[dict[str, Any]] = Field(default_factory=list)
+
+
 class CheckResult(BaseModel):
-    """How one check went: status, its measurements, and why it was skipped or failed."""
+    """How one check went: status, its measurements and tables, and why it was skipped or failed."""
 
     id: str
     area: str
     title: str
     status: CheckStatus
     metrics: dict[str, Any] = Field(default_factory=dict)
+    tables: dict[str, ResultTable] = Field(default_factory=dict)
     message: str = ""
     sample_size: int | None = None
     seconds: float = 0.0
@@ -44,7 +53,6 @@ class CheckResult(BaseModel):
 class CheckReport(BaseModel):
     findings: list[Finding] = Field(default_factory=list)
     checks: list[CheckResult] = Field(default_factory=list)
-    drift: dict[str, Any] = Field(default_factory=lambda: {"columns": []})
     sampling: dict[str, Any] = Field(default_factory=dict, description=(
         "frames read as a random sample of a larger file: name -> rows_in_file, rows_used, seed, method; "
         "every statistic on such a frame is computed on the sample"))
@@ -64,11 +72,11 @@ class CheckReport(BaseModel):
         checks = []
         for c in data["checks"]:
             try:
-                checks.append(CheckResult.model_validate({**c, "seconds": c.get("seconds") or 0.0}))
+                checks.append(CheckResult.model_validate(_first_shape(c, data.get("drift"))))
             except (ValueError, TypeError, AttributeError):
                 continue
-        drift = data.get("drift") if isinstance(data.get("drift"), dict) else {"columns": []}
-        return cls(findings=findings, checks=checks, drift=drift)
+        sampling = data.get("sampling")
+        return cls(findings=findings, checks=checks, sampling=sampling if isinstance(sampling, dict) else {})
 
     def metrics_by_check(self) -> dict[str, dict[str, Any]]:
         """`{check id: metrics}` of the checks that ran: what claims compare the answers against."""
@@ -84,9 +92,44 @@ class CheckReport(BaseModel):
         checks = [{
             "id": c.id, "area": c.area, "title": c.title, "status": c.status.value, "message": c.message,
             "sample_size": c.sample_size, "seconds": round(c.seconds, 4), "thresholds": c.thresholds,
-            "metrics": c.metrics,
+            "metrics": c.metrics, "tables": {name: t.model_dump() for name, t in c.tables.items()},
         } for c in self.checks]
-        return strict_json({"findings": findings, "checks": checks, "drift": self.drift, "sampling": self.sampling})
+        return strict_json({"findings": findings, "checks": checks, "sampling": self.sampling})
+
+
+def _first_shape(check: dict[str, Any], drift: Any) -> dict[str, Any]:
+    """A saved check in the current shape: the first shape had no `tables`, kept lists of records among the
+    metrics, and the drift check's per-column table at the top level (`drift.columns`)."""
+    check = {**check, "seconds": check.get("seconds") or 0.0}
+    if "tables" in check:
+        return check
+    metrics = dict(check.get("metrics") or {})
+    tables = {name: _table(name, metrics.pop(name)) for name, value in list(metrics.items())
+              if isinstance(value, list) and value and all(isinstance(r, dict) for r in value)}
+    columns = drift.get("columns") if isinstance(drift, dict) else None
+    if check.get("id") == "drift" and isinstance(columns, list) and columns:
+        rows = [_drift_row(r, check.get("thresholds") or {}) for r in columns if isinstance(r, dict)]
+        tables["columns"] = {"title": "Drift per column", "columns": list(FIRST_SHAPE_DRIFT_COLUMNS), "rows": rows}
+    return {**check, "metrics": metrics, "tables": tables}
+
+
+# the fields the drift check declares for its table (a test keeps the two equal)
+FIRST_SHAPE_DRIFT_COLUMNS = ("column", "kind", "statistic", "score", "threshold", "drifted", "level")
+
+
+def _table(name: str, rows: list[dict[str, Any]]) -> dict[str, Any]:
+    columns = list(dict.fromkeys(k for r in rows for k in r))
+    return {"title": name.replace("_", " ").capitalize(), "columns": columns, "rows": rows}
+
+
+def _drift_row(row: dict[str, Any], thresholds: dict[str, Any]) -> dict[str, Any]:
+    """A first-shape drift row with the fields the drift table now declares (statistic, score, threshold)."""
+    if "statistic" in row:
+        return row
+    numeric = "psi" in row
+    return {**row, "statistic": "PSI" if numeric else "JS distance",
+            "score": row.get("psi") if numeric else row.get("js_distance"),
+            "threshold": thresholds.get("psi_moderate" if numeric else "js_moderate")}
 
 
 def _finding(data: dict[str, Any]) -> Finding | None:

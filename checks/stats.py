@@ -111,7 +111,7 @@ def categorical_drift(reference: pd.Series, other: pd.Series) -> dict[str, Any]:
     table = pd.concat([ref, oth], axis=1, keys=["ref", "oth"]).fillna(0)
     p, q = table["ref"].to_numpy(float), table["oth"].to_numpy(float)
     js = float(jensenshannon(p / p.sum(), q / q.sum(), base=2)) if p.sum() and q.sum() else None
-    chi = {"chi2": None, "chi2_pvalue": None, "chi2_dof": None}
+    chi: dict[str, Any] = {"chi2": None, "chi2_pvalue": None, "chi2_dof": None}
     if len(table) > 1 and p.sum() and q.sum():
         res = chi2_contingency(np.vstack([p, q]), correction=False)
         chi = {"chi2": float(res.statistic), "chi2_pvalue": float(res.pvalue), "chi2_dof": int(res.dof)}
@@ -127,7 +127,7 @@ def numeric_drift(reference_sorted: np.ndarray, other_sorted: np.ndarray, bins: 
 
 
 def text_lengths(series: pd.Series) -> np.ndarray:
-    """Character length per non-missing text, as sorted float64."""
-    lengths = series.dropna().str.len().to_numpy(dtype="float64", na_value=np.nan)
+    """Character length per non-missing text (a value that is not a string as written), as sorted float64."""
+    lengths = series.dropna().astype("str").str.len().to_numpy(dtype="float64", na_value=np.nan)
     lengths.sort()
     return lengths

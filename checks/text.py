@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from checks.report import CheckReport
+from checks.report import CheckReport, ResultTable
 
+MAX_TEXT_ROWS = 15
 STATUS_MARK = {"ok": "ok", "finding": "FINDING", "skipped": "skipped", "error": "ERROR"}
 
 
@@ -15,7 +16,26 @@ def _num(value: Any) -> str:
     return f"{value:.3f}" if isinstance(value, float) else str(value)
 
 
+def _table_lines(table: ResultTable) -> list[str]:
+    """A declared table as fixed-width text: its title, its declared fields, the first rows."""
+    cells = [[_cell(r.get(c)) for c in table.columns] for r in table.rows[:MAX_TEXT_ROWS]]
+    widths = [max([len(c), *(len(row[i]) for row in cells)]) for i, c in enumerate(table.columns)]
+    lines = [table.title, "-" * len(table.title),
+             "  ".join(c.ljust(w) for c, w in zip(table.columns, widths, strict=True)).rstrip()]
+    lines += ["  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip() for row in cells]
+    if len(table.rows) > MAX_TEXT_ROWS:
+        lines.append(f"... {len(table.rows) - MAX_TEXT_ROWS} more row(s) in --format json")
+    return lines
+
+
+def _cell(value: Any) -> str:
+    if isinstance(value, bool) or value is None:
+        return {True: "yes", False: "no", None: "-"}[value]
+    return _num(value)
+
+
 def report_text(report: CheckReport) -> str:
+    """Every check's status, then the findings, then the declared tables of the checks that raised them."""
     lines = ["Data checks", "==========="]
     for name, s in report.sampling.items():
         lines.append(f"note: the {name} file has {s['rows_in_file']:,} rows; all {name} statistics use a random sample "
@@ -30,13 +50,10 @@ def report_text(report: CheckReport) -> str:
         lines.append(f"    {f.why}")
         if f.action:
             lines.append(f"    -> {f.action.text} ({f.action.owner}, {f.action.due.label.lower()})")
-    drifted = [c for c in report.drift.get("columns", []) if c["drifted"]]
-    if report.drift.get("columns"):
-        lines += ["", "Drift (training vs production)", "------------------------------"]
-        for c in report.drift["columns"]:
-            score = f"PSI {_num(c.get('psi'))}" if "psi" in c else f"JS {_num(c.get('js_distance'))}"
-            lines.append(f"{'*' if c['drifted'] else ' '} {c['column']:24} {c['kind']:12} {score}")
-        lines.append(f"{len(drifted)} drifted column(s)")
+    for c in report.checks:
+        if c.status.value == "finding":
+            for table in c.tables.values():
+                lines += ["", *_table_lines(table)]
     return "\n".join(lines)
 
 

@@ -150,6 +150,7 @@ def build_context(report: Report, *, paper: Paper = Paper.a4, for_pdf: bool = Fa
         "risk_counts": {s.value: sum(1 for r in card.risks if r.severity == s) for s in reversed(Severity)},
         "actions": card.actions,
         "stage_plan": _stage_plan(card.actions),
+        "label_batch": report.label_batch,
         "evidence": evidence,
         "claims": [r for r in card.risks if r.kind == "claim"],
         "method": _method(report),

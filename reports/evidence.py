@@ -1,26 +1,30 @@
 """The data evidence a report shows when sample data was checked: check tables, claims and charts.
 
-Everything here tolerates metrics it does not know: any check's metrics become a generic table
-(scalars as rows, lists of records as sub-tables), so a new check appears in the report without
-code here. A few well-known checks also get a chart (see `CHART_BUILDERS`); a chart whose metrics
-do not have the expected shape is simply left out.
+Everything here tolerates checks it does not know: any check's metrics become name/value rows and
+its declared tables (`CheckResult.tables`) sub-tables, so a new check appears in the report without
+code here. A chart draws one declared table of one check (see `CHART_BUILDERS`): it names the table
+and the declared fields it reads, and is left out when the result lacks them (an older saved run).
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
 from reports import charts
 from reports.svg import chart_svg
 
+if TYPE_CHECKING:
+    import altair as alt
+
+    from checks.report import CheckResult
+
 MAX_TABLE_ROWS = 25
 MAX_INLINE_ITEMS = 12
-AGREEMENT_TARGET = 0.8  # shown as a reference line when the check does not state its own target
 
 
 def fmt(value: Any) -> str:
@@ -61,10 +65,10 @@ class Table:
     truncated: int = 0  # rows left out
 
 
-def records_table(title: str, records: list[dict[str, Any]]) -> Table:
-    columns: list[str] = []
-    for r in records:
-        columns += [k for k in r if k not in columns]
+def records_table(title: str, records: list[dict[str, Any]], columns: list[str] | None = None) -> Table:
+    """A table of records: the given columns, or every key the records use."""
+    if columns is None:
+        columns = list(dict.fromkeys(k for r in records for k in r))
     rows = [[fmt(r.get(c)) for c in columns] for r in records[:MAX_TABLE_ROWS]]
     return Table(humanize(title), [humanize(c) for c in columns], rows, max(0, len(records) - MAX_TABLE_ROWS))
 
@@ -77,13 +81,15 @@ class MetricsView:
     tables: list[Table]
 
 
-def metrics_view(metrics: dict[str, Any]) -> MetricsView:
+def metrics_view(result: CheckResult) -> MetricsView:
+    """A result's metrics as name/value rows, its declared tables (and any list of records) as sub-tables."""
     rows, tables = [], []
-    for name, value in metrics.items():
+    for name, value in result.metrics.items():
         if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
             tables.append(records_table(name, value))
         else:
             rows.append((humanize(name), fmt(value)))
+    tables += [records_table(t.title, t.rows, t.columns) for t in result.tables.values() if t.rows]
     return MetricsView(rows, tables)
 
 
@@ -114,7 +120,6 @@ class Evidence:
 
     checks: list[CheckView] = field(default_factory=list)
     charts: dict[str, list[EvidenceChart]] = field(default_factory=dict)  # area id -> charts
-    drift: Table | None = None
 
     def checks_in(self, area: str) -> list[CheckView]:
         return [c for c in self.checks if c.area == area]
@@ -132,79 +137,77 @@ def default_thresholds() -> dict[str, dict[str, Any]]:
     return registry_defaults()
 
 
-# --- charts for well-known checks: builder(metrics, thresholds) -> (title, caption, chart) or None ---
+# --- charts: each draws one declared table of one check -------------------------------------------
 
-def _class_balance(metrics: dict[str, Any], thresholds: dict[str, Any]):
-    """From `classes: [{class, count, target}]` (class_volume) or `counts: {label: n}` (rare_classes)."""
-    counts = metrics.get("counts")
-    rows = metrics.get("classes")
-    if isinstance(rows, list) and rows and all(isinstance(r, dict) and "count" in r for r in rows):
-        counts = {str(r.get("class", r.get("label", "?"))): r["count"] for r in rows}
-    if not isinstance(counts, dict) or not counts:
-        return None
-    minimum = thresholds.get("target_per_class", thresholds.get("min_count"))
-    chart = charts.class_balance_chart({str(k): float(v) for k, v in counts.items()},
-                                       float(minimum) if isinstance(minimum, (int, float)) else None)
-    return ("Examples per class", "Classes under the dashed line have too few examples to learn or to measure.",
-            chart)
+@dataclass(frozen=True)
+class ChartSpec:
+    """A chart of a check's declared table: which table, which of its declared fields it reads, how to draw it."""
 
+    table: str
+    fields: tuple[str, ...]
+    title: str
+    caption: str
+    draw: Callable[[list[dict[str, Any]], Mapping[str, Any]], alt.Chart | None]
 
-def _agreement_rows(metrics: dict[str, Any]) -> dict[str, Any]:
-    """Agreement metrics may be flat or nested under 'agreement'."""
-    nested = metrics.get("agreement")
-    return nested if isinstance(nested, dict) else metrics
+    def build(self, result: CheckResult, thresholds: Mapping[str, Any]) -> alt.Chart | None:
+        """The chart, or None when the result has no such table or the table lacks a field."""
+        table = result.tables.get(self.table)
+        if table is None or not table.rows or not set(self.fields) <= set(table.columns):
+            return None
+        return self.draw(table.rows, thresholds)
 
 
-def _target(thresholds: dict[str, Any]) -> float:
-    for key in ("alpha_target", "target", "alpha_good", "alpha_min"):
-        if isinstance(thresholds.get(key), (int, float)):
-            return float(thresholds[key])
-    return AGREEMENT_TARGET
+def _drift(rows: list[dict[str, Any]], thresholds: Mapping[str, Any]) -> alt.Chart | None:
+    bars = [{"column": str(r["column"]), "statistic": r["statistic"], "value": r["score"],
+             "threshold": r["threshold"], "drifted": bool(r["drifted"])}
+            for r in rows if isinstance(r["score"], (int, float))]
+    return charts.drift_chart(bars) if bars else None
 
 
-def _per_annotator(metrics: dict[str, Any], thresholds: dict[str, Any]):
-    rows = [{"annotator": r.get("annotator"), "value": r.get("agreement")}
-            for r in _agreement_rows(metrics).get("per_annotator") or [] if isinstance(r, dict)]
-    rows = [r for r in rows if r["annotator"] is not None and isinstance(r["value"], (int, float))]
-    if not rows:
-        return None
-    return ("Agreement per annotator", "Share of each annotator's labels that match the other annotators on the "
-            "same items. An annotator far below the others needs recalibration.",
-            charts.annotator_agreement_chart(rows, None))
+def _class_balance(rows: list[dict[str, Any]], thresholds: Mapping[str, Any]) -> alt.Chart:
+    minimum = thresholds.get("target_per_class")
+    return charts.class_balance_chart({str(r["class"]): float(r["count"]) for r in rows},
+                                      float(minimum) if isinstance(minimum, (int, float)) else None)
 
 
-def _over_time(metrics: dict[str, Any], thresholds: dict[str, Any]):
-    rows = []
-    for r in _agreement_rows(metrics).get("over_time") or []:
-        if isinstance(r, dict) and isinstance(r.get("alpha"), (int, float)):
-            start = str(r.get("start", ""))[:10]
-            rows.append({"period": f"{r.get('window', len(rows) + 1)}: {start}", "value": r["alpha"]})
-    if len(rows) < 2:
-        return None
-    return ("Agreement over time", "Krippendorff's alpha per period of labeling; the dashed line is the target. "
-            "A falling line means annotators drift apart and need a calibration round.",
-            charts.agreement_over_time_chart(rows, _target(thresholds)))
+def _per_annotator(rows: list[dict[str, Any]], thresholds: Mapping[str, Any]) -> alt.Chart | None:
+    bars = [{"annotator": r["annotator"], "value": r["agreement"]}
+            for r in rows if isinstance(r["agreement"], (int, float))]
+    return charts.annotator_agreement_chart(bars, None) if bars else None
 
 
-CHART_BUILDERS: dict[str, list[Callable]] = {
-    "class_volume": [_class_balance],
-    "annotation_agreement": [_per_annotator, _over_time],
+def _over_time(rows: list[dict[str, Any]], thresholds: Mapping[str, Any]) -> alt.Chart | None:
+    points = [{"period": f"{r['window']}: {str(r['start'])[:10]}", "value": r["alpha"]}
+              for r in rows if isinstance(r["alpha"], (int, float))]
+    target = thresholds.get("alpha_good")
+    return (charts.agreement_over_time_chart(points, float(target) if isinstance(target, (int, float)) else None)
+            if len(points) >= 2 else None)
+
+
+CHART_BUILDERS: dict[str, list[ChartSpec]] = {
+    "drift": [ChartSpec(
+        "columns", ("column", "statistic", "score", "threshold", "drifted"), "Drift per column, training vs production",
+        "Each bar is a column's drift statistic (PSI for numbers and text length, Jensen-Shannon distance for "
+        "categories); the black tick is its threshold. Red columns look different in production.", _drift)],
+    "class_volume": [ChartSpec(
+        "classes", ("class", "count"), "Examples per class",
+        "Classes under the dashed line have too few examples to learn or to measure.", _class_balance)],
+    "annotation_agreement": [
+        ChartSpec("per_annotator", ("annotator", "agreement"), "Agreement per annotator",
+                  "Share of each annotator's labels that match the other annotators on the same items. An annotator "
+                  "far below the others needs recalibration.", _per_annotator),
+        ChartSpec("over_time", ("window", "start", "alpha"), "Agreement over time",
+                  "Krippendorff's alpha per period of labeling; the dashed line is the target. A falling line means "
+                  "annotators drift apart and need a calibration round.", _over_time)],
 }
 
 
-def drift_rows(columns: list[dict[str, Any]], thresholds: dict[str, Any]) -> list[dict[str, Any]]:
-    """Drift columns as chart rows: the column's main statistic and its moderate threshold."""
-    rows = []
-    for c in columns:
-        if not isinstance(c, dict) or "column" not in c:
-            continue
-        if isinstance(c.get("psi"), (int, float)):
-            rows.append({"column": str(c["column"]), "statistic": "PSI", "value": c["psi"],
-                         "threshold": thresholds.get("psi_moderate"), "drifted": bool(c.get("drifted"))})
-        elif isinstance(c.get("js_distance"), (int, float)):
-            rows.append({"column": str(c["column"]), "statistic": "JS distance", "value": c["js_distance"],
-                         "threshold": thresholds.get("js_moderate"), "drifted": bool(c.get("drifted"))})
-    return rows
+def result_charts(result: CheckResult, thresholds: Mapping[str, Any]) -> list[tuple[str, str, alt.Chart]]:
+    """(title, caption, chart) for each chart of a check that ran and declared the tables they draw."""
+    if result.status.value not in ("ok", "finding"):
+        return []
+    built = [(spec, spec.build(result, thresholds)) for spec in CHART_BUILDERS.get(result.id, [])]
+    return [(spec.title, spec.caption, chart) for spec, chart in built if chart is not None]
 
 
 def build_evidence(check_report: Any) -> Evidence:
@@ -218,26 +221,10 @@ def build_evidence(check_report: Any) -> Evidence:
         evidence.checks.append(CheckView(
             id=result.id, area=result.area, title=result.title, status=str(result.status.value),
             message=result.message, sample_size=fmt(result.sample_size) if result.sample_size is not None else "",
-            seconds=f"{result.seconds:.2f}", metrics=metrics_view(result.metrics),
+            seconds=f"{result.seconds:.2f}", metrics=metrics_view(result),
             thresholds=[(humanize(k), fmt(v)) for k, v in thresholds.items()],
         ))
-        for i, builder in enumerate(CHART_BUILDERS.get(result.id, [])):
-            built = builder(result.metrics, thresholds) if result.status.value in ("ok", "finding") else None
-            if built:
-                title, caption, chart = built
-                svg = chart_svg(chart, prefix=f"c{n}-{i}")
-                evidence.charts.setdefault(result.area, []).append(EvidenceChart(f"{result.id}-{i}", title,
-                                                                                  caption, svg))
-    columns = (check_report.drift or {}).get("columns") or []
-    used = {c.id: c.thresholds for c in check_report.checks if c.thresholds}
-    rows = drift_rows(columns, used.get("drift") or defaults.get("drift", {}))
-    if rows:
-        evidence.drift = records_table("Drift per column", [
-            {"column": r["column"], "statistic": r["statistic"], "value": r["value"],
-             "threshold": r["threshold"], "drifted": r["drifted"]} for r in rows])
-        evidence.charts.setdefault("representativeness", []).insert(0, EvidenceChart(
-            "drift", "Drift per column, training vs production",
-            "Each bar is a column's drift statistic (PSI for numbers and text length, Jensen-Shannon distance for "
-            "categories); the black tick is its threshold. Red columns look different in production.",
-            chart_svg(charts.drift_chart(rows), prefix="drift")))
+        for i, (title, caption, chart) in enumerate(result_charts(result, thresholds)):
+            svg = chart_svg(chart, prefix=f"c{n}-{i}")
+            evidence.charts.setdefault(result.area, []).append(EvidenceChart(f"{result.id}-{i}", title, caption, svg))
     return evidence

@@ -50,6 +50,7 @@ class Report:
     meta: ReportMeta
     result: AssessmentResult
     generated_at: dt.datetime = field(default_factory=utc_now)
+    label_batch: str | None = None  # one sentence about a labeling batch chosen for the collection actions
 
     @property
     def questionnaire(self) -> Questionnaire:
@@ -83,8 +84,11 @@ class Report:
 
 
 def build_report(result: AssessmentResult, *, project: str = "", assessment: str = "", revision: int = 1,
-                 author: str = "", clock: Clock = utc_now) -> Report:
-    """Bundle an assessment's result (from `application.assess`) with what the cover says about it."""
+                 author: str = "", clock: Clock = utc_now, label_batch: str | None = None) -> Report:
+    """Bundle an assessment's result (from `application.assess`) with what the cover says about it.
+
+    `label_batch`: one sentence about a labeling batch chosen for the collection actions (the action
+    plan shows it)."""
     now = clock()
     meta = ReportMeta(
         project=project,
@@ -93,4 +97,4 @@ def build_report(result: AssessmentResult, *, project: str = "", assessment: str
         author=author,
         date=now.date(),
     )
-    return Report(meta, result, now)
+    return Report(meta, result, now, label_batch)

@@ -200,7 +200,8 @@ def test_cli_docs_and_commands_match():
 
 # --- who imports whom -----------------------------------------------------------------------------------
 
-PACKAGES = ("questionnaire", "scoring", "checks", "reports", "assessments", "application", "ui", "benchmarks")
+PACKAGES = ("questionnaire", "scoring", "checks", "reports", "assessments", "application", "labelnext", "ui",
+            "benchmarks")
 
 
 def imports() -> list[tuple[str, str]]:

@@ -18,8 +18,7 @@ import streamlit as st
 from checks.check_run import CheckRun
 from checks.report import CheckReport
 from questionnaire import Questionnaire
-from reports import charts
-from reports.evidence import CHART_BUILDERS, default_thresholds, drift_rows
+from reports.evidence import default_thresholds, result_charts
 from scoring.findings import Finding
 from ui.format import plain, relative_time, severity_badge
 from vocabulary import SEVERITY_ORDER
@@ -119,22 +118,10 @@ def render_findings(findings: list[Finding], questionnaire: Questionnaire) -> No
 
 
 def evidence_charts(report: CheckReport) -> list[tuple[str, str, Any]]:
-    """(title, caption, Altair chart) for drift per column, class balance and annotator agreement."""
-    thresholds = default_thresholds()
-    out = []
-    rows = drift_rows((report.drift or {}).get("columns") or [], thresholds.get("drift", {}))
-    if rows:
-        out.append(("Drift per column, training vs production",
-                    "PSI for numbers and text length, Jensen-Shannon distance for categories; the black tick is "
-                    "each column's threshold. Red columns look different in production.", charts.drift_chart(rows)))
-    for result in report.checks:
-        if result.status.value not in ("ok", "finding"):
-            continue
-        for builder in CHART_BUILDERS.get(result.id, []):
-            built = builder(result.metrics, thresholds.get(result.id, {}))
-            if built:
-                out.append(built)
-    return out
+    """(title, caption, Altair chart) of every check's charts (drift per column, class balance, agreement)."""
+    defaults = default_thresholds()
+    return [chart for result in report.checks
+            for chart in result_charts(result, result.thresholds or defaults.get(result.id, {}))]
 
 
 def for_streamlit(chart: Any) -> tuple[Any, int | str]:

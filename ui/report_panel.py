@@ -19,6 +19,7 @@ from application import AssessmentResult
 from reports import ReportRenderError, build_report, render_html, render_pdf, report_json
 from reports.model import Report
 from reports.pdf import warm_up
+from ui import label_next
 from ui.draft import Draft
 
 PAPERS = {"A4": "a4", "US Letter": "letter"}
@@ -29,13 +30,13 @@ PREVIEW_HEIGHT = 900
 def _report(result: AssessmentResult, draft: Draft) -> Report:
     """The report of the result the results page shows (the same scorecard, not a second scoring)."""
     return build_report(result, project=draft.project, assessment=draft.name, revision=draft.revision,
-                        author=draft.owner)
+                        author=draft.owner, label_batch=label_next.made_sentence(draft))
 
 
 def _fingerprint(draft: Draft, paper: str) -> str:
     """Identifies the report's content: the same answers, data evidence, names and paper give the same PDF."""
     content = [draft.assessment_id, draft.revision, draft.name, draft.project, draft.owner, paper,
-               draft.answers, draft.checks.to_json() if draft.checks else None]
+               draft.answers, draft.checks.to_json() if draft.checks else None, label_next.made_sentence(draft)]
     return hashlib.sha256(json.dumps(content, sort_keys=True, default=str).encode()).hexdigest()
 
 

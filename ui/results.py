@@ -16,7 +16,7 @@ from reports.charts import area_scores_chart
 from scoring.config import default_scoring_config
 from scoring.findings import Finding
 from scoring.scorecard import Scorecard
-from ui import data_evidence, report_panel, routes, services
+from ui import data_evidence, label_next, report_panel, routes, services
 from ui import draft as drafts
 from ui.check_view import for_streamlit
 from ui.draft import Draft
@@ -52,6 +52,7 @@ def render() -> None:
     with right:
         _top_risks(questionnaire, card)
     data_evidence.render(questionnaire, draft, card)
+    label_next.render(draft)
     _action_plan(questionnaire, card)
     _answers_by_area(questionnaire, draft, card)
 
@@ -128,6 +129,8 @@ def _action_plan(questionnaire: Questionnaire, card: Scorecard) -> None:
             with st.container(border=True):
                 text, who, edit = st.columns([6, 2, 1.6], vertical_alignment="center")
                 text.markdown(f"{severity_badge(action.severity)} {plain(action.text)}")
+                with text:
+                    label_next.link(action.finding_ids)
                 area = questionnaire.area(action.area)
                 who.caption(f"**{action.owner}**  \n{area.title if area else action.area}")
                 question = next((findings[f].question_id for f in action.finding_ids

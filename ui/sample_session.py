@@ -24,12 +24,11 @@ import streamlit as st
 from application.data_files import DataFile, read_upload
 from checks.check_run import CheckRun
 from checks.mapping import AnnotationMapping, ColumnMapping
+from checks.roles import ANNOTATION_ROLES, SAMPLE_ROLES
 from vocabulary import Level
 
 STATE_KEY = "sample_session"
 MAX_CACHED_RUNS = 8  # check runs kept per session (each is a few tens of kB)
-MAPPING_ROLES = ("label", "timestamp", "text", "id", "edge_tag")
-ANNOTATION_ROLES = ("item", "annotator", "label", "timestamp")
 
 
 @dataclass
@@ -91,8 +90,13 @@ class SampleSession:
 
     def column_mapping(self) -> ColumnMapping:
         columns = set(self.mapping_columns())
-        kept = {k: v for k, v in self.mapping.items() if k in MAPPING_ROLES and v in columns}
-        kept["segments"] = [c for c in self.mapping.get("segments") or [] if c in columns]
+        kept: dict[str, Any] = {}
+        for role in SAMPLE_ROLES:
+            value = self.mapping.get(role.name)
+            if role.multiple:
+                kept[role.name] = [c for c in value or [] if c in columns]
+            elif value in columns:
+                kept[role.name] = value
         return ColumnMapping(**kept)
 
     def chosen_annotation_mapping(self) -> AnnotationMapping | None:
@@ -100,8 +104,9 @@ class SampleSession:
         sample = self.usable().get("annotations")
         if sample is None:
             return None
-        chosen = {k: v for k, v in self.annotation_mapping.items() if k in ANNOTATION_ROLES and v in sample.columns}
-        if not {"item", "annotator", "label"} <= chosen.keys():
+        chosen = {r.name: self.annotation_mapping[r.name] for r in ANNOTATION_ROLES
+                  if self.annotation_mapping.get(r.name) in sample.columns}
+        if not {r.name for r in ANNOTATION_ROLES if r.required} <= chosen.keys():
             return None
         return AnnotationMapping(**chosen)
 

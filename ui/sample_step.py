@@ -17,6 +17,7 @@ from application.data_files import MAX_UPLOAD_BYTES, MAX_UPLOAD_ROWS
 from checks.check_run import run_key
 from checks.config import ConfigError
 from checks.loading import DataLoadError
+from checks.roles import ANNOTATION_ROLES, SAMPLE_ROLES
 from questionnaire import Questionnaire
 from ui import draft as drafts
 from ui.check_view import inputs_caption, render_report
@@ -35,19 +36,8 @@ ROLES = {  # role -> (title, what it is for)
     "annotations": ("Annotations file", "One row per rating: item id, annotator id, label, optionally a timestamp."),
 }
 NONE_LABEL = "— not in this file —"
-MAPPING_FIELDS = [  # role, label, help
-    ("label", "Label", "The column the model learns to predict."),
-    ("timestamp", "Timestamp", "When each row was recorded: data age, gaps and drift over time."),
-    ("text", "Text", "Free text the model reads: length extremes and near-duplicates."),
-    ("id", "Row id", "A unique id per row: leakage between training and production."),
-    ("edge_tag", "Edge-case tag", "A column naming the edge case a row belongs to, if you tag them."),
-]
-ANNOTATION_FIELDS = [
-    ("item", "Item", "Which item was rated."),
-    ("annotator", "Annotator", "Who rated it."),
-    ("label", "Label given", "The rating or label."),
-    ("timestamp", "Timestamp (optional)", "When it was rated: shows agreement over time."),
-]
+MAPPING_FIELDS = [r for r in SAMPLE_ROLES if not r.multiple]  # one select box each
+SEGMENTS = next(r for r in SAMPLE_ROLES if r.multiple)  # one multiselect
 LEVEL_HELP = ("How labels compare: nominal for categories, ordinal for ranked grades, interval or ratio for "
               "numeric scores. It decides how Krippendorff's alpha weighs disagreements.")
 
@@ -168,23 +158,22 @@ def _mapping(state: SampleSession) -> None:
         st.caption("Guessed from the column names and types; change any that are wrong. Production samples "
                    "use the same columns and need no label.")
         grid = st.columns(3)
-        for i, (role, label, help) in enumerate(MAPPING_FIELDS):
+        for i, role in enumerate(MAPPING_FIELDS):
             with grid[i % 3]:
-                _select(state.mapping, role, label, help, columns, "map")
+                _select(state.mapping, role.name, role.title, role.help, columns, "map")
         with grid[len(MAPPING_FIELDS) % 3]:
-            chosen = [c for c in state.mapping.get("segments") or [] if c in columns]
-            key = _seeded("map:segments", chosen)
-            st.multiselect("Segment columns", columns, key=key, on_change=_copy, args=(state.mapping, "segments", key),
-                           help="Groups the data should cover, such as region, language or device.",
-                           placeholder="None chosen")
+            chosen = [c for c in state.mapping.get(SEGMENTS.name) or [] if c in columns]
+            key = _seeded(f"map:{SEGMENTS.name}", chosen)
+            st.multiselect(SEGMENTS.title, columns, key=key, on_change=_copy, args=(state.mapping, SEGMENTS.name, key),
+                           help=SEGMENTS.help, placeholder="None chosen")
     annotations = state.usable().get("annotations")
     if annotations is not None:
         st.caption("Annotations file")
         grid = st.columns(5)
-        for i, (role, label, help) in enumerate(ANNOTATION_FIELDS):
+        for i, role in enumerate(ANNOTATION_ROLES):
             with grid[i]:
-                _select(state.annotation_mapping, role, label, help, annotations.columns, "ann")
-        with grid[4]:
+                _select(state.annotation_mapping, role.name, role.title, role.help, annotations.columns, "ann")
+        with grid[len(ANNOTATION_ROLES)]:
             key = _seeded("ann:level", state.level)
             st.selectbox("Agreement level", list(Level), key=key, help=LEVEL_HELP,
                          on_change=lambda: setattr(state, "level", st.session_state[key]))

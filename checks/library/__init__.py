@@ -1,4 +1,5 @@
 """One module per check; importing this package registers them all (order = report order)."""
+# ruff: noqa: I001  (keep this order: it is the order of the checks in every report)
 
 from checks.library import (  # noqa: F401
     drift,

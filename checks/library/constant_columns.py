@@ -7,10 +7,13 @@ exactly, in one pass over the column.
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
-from checks.inputs import CheckInputs
-from checks.registry import CheckContext, register
+from checks.needs import CheckData
+from checks.outcome import Outcome, TableSpec
+from checks.registry import Thresholds, register
 from vocabulary import Severity, Stage
 
 CANDIDATE_ROWS = 64
@@ -19,30 +22,35 @@ SEED = 0
 
 @register(id="constant_columns", area="volume_quality", title="Constant columns",
           description="Columns with one distinct value, or whose most common value covers `near_share` of rows.",
-          thresholds={"near_share": 0.999})
-def run(inputs: CheckInputs, ctx: CheckContext) -> None:
-    constant, near = [], []
-    for col in inputs.feature_columns:
-        top = top_share(inputs, col)
+          thresholds={"near_share": 0.999},
+          tables=(TableSpec("near_constant", "Near-constant columns", ("column", "top_share")),))
+def run(data: CheckData, t: Thresholds) -> Outcome:
+    out = Outcome()
+    constant: list[str] = []
+    near: list[dict[str, Any]] = []
+    for col in data.feature_columns:
+        top = top_share(data, col)
         if top >= 1.0:
             constant.append(col)
-        elif top >= ctx["near_share"]:
+        elif top >= t["near_share"]:
             near.append({"column": col, "top_share": top})
-    ctx.metrics.update(constant=constant, near_constant=near)
+    out.metrics["constant"] = constant
+    out.table("near_constant", near)
     if not constant and not near:
-        return
+        return out
     names = constant + [n["column"] for n in near]
-    ctx.flag(Severity.low, f"{len(names)} constant or near-constant column(s)",
+    out.flag(Severity.low, f"{len(names)} constant or near-constant column(s)",
              f"These columns carry (almost) no information: {', '.join(names[:8])}. Often a sign of a broken "
              "export or a filter that kept only one kind of record.",
              "Check the export for these columns; drop them if they are truly constant, or fix the filter.",
              due=Stage.before_first_training, metrics={"constant": constant, "near_constant": near})
+    return out
 
 
-def top_share(inputs: CheckInputs, col: str) -> float:
+def top_share(data: CheckData, col: str) -> float:
     """Share of rows holding the most common value ('missing' counts as a value): exact whenever one value
     covers most rows (the only case the thresholds care about); otherwise the share of the sample's mode."""
-    hashes = inputs.column_hash("train", col)
+    hashes = data.column_hash("train", col)
     if len(hashes) == 0:
         return 0.0
     rows = np.random.default_rng(SEED).integers(0, len(hashes), size=min(CANDIDATE_ROWS, len(hashes)))

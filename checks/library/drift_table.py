@@ -2,12 +2,14 @@
 
 Shared by the training-vs-production `drift` check and the oldest-vs-newest `temporal_drift` check.
 A column is `drifted` when its PSI (numeric, text length) or JS distance (categorical) reaches the
-moderate threshold; `level` says moderate or major.
+moderate threshold; `level` says moderate or major. Every row names its judged `statistic`, its
+`score` and the moderate `threshold` it was judged against (the fields both checks declare for
+their table, `DRIFT_COLUMNS`), next to the kind-specific statistics.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import numpy as np
@@ -17,9 +19,10 @@ from checks import stats
 
 DRIFT_THRESHOLDS = {"psi_moderate": 0.1, "psi_major": 0.25, "js_moderate": 0.1, "js_major": 0.2,
                     "psi_bins": stats.PSI_BINS, "psi_epsilon": stats.PSI_EPSILON}
+DRIFT_COLUMNS = ("column", "kind", "statistic", "score", "threshold", "drifted", "level")
 
 
-def compare_columns(reference: pd.DataFrame, other: pd.DataFrame, kinds: dict[str, str], t: dict[str, Any],
+def compare_columns(reference: pd.DataFrame, other: pd.DataFrame, kinds: dict[str, str], t: Mapping[str, Any],
                     sorted_reference: Callable[[str], np.ndarray] | None = None) -> list[dict[str, Any]]:
     """One row per comparable column: kind, statistics, drifted flag and level."""
     rows = []
@@ -29,17 +32,18 @@ def compare_columns(reference: pd.DataFrame, other: pd.DataFrame, kinds: dict[st
         if kind == "numeric":
             ref = sorted_reference(col) if sorted_reference else _sorted(reference[col])
             row = stats.numeric_drift(ref, _sorted(other[col]), int(t["psi_bins"]), float(t["psi_epsilon"]))
-            score, moderate, major = row["psi"], t["psi_moderate"], t["psi_major"]
+            statistic, score, moderate, major = "PSI", row["psi"], t["psi_moderate"], t["psi_major"]
         elif kind == "text":
             row = stats.numeric_drift(stats.text_lengths(reference[col]), stats.text_lengths(other[col]),
                                       int(t["psi_bins"]), float(t["psi_epsilon"]))
             kind = "text_length"
-            score, moderate, major = row["psi"], t["psi_moderate"], t["psi_major"]
+            statistic, score, moderate, major = "PSI", row["psi"], t["psi_moderate"], t["psi_major"]
         else:
             row = stats.categorical_drift(reference[col], other[col])
-            score, moderate, major = row["js_distance"], t["js_moderate"], t["js_major"]
+            statistic, score, moderate, major = "JS distance", row["js_distance"], t["js_moderate"], t["js_major"]
         level = None if score is None else "major" if score >= major else "moderate" if score >= moderate else None
-        rows.append({"column": col, "kind": kind, **row, "drifted": level is not None, "level": level})
+        rows.append({"column": col, "kind": kind, **row, "statistic": statistic, "score": score,
+                     "threshold": moderate, "drifted": level is not None, "level": level})
     return rows
 
 

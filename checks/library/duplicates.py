@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import numpy as np
-
 from checks.hashing import sorted_unique
-from checks.inputs import CheckInputs
 from checks.neardup import BANDS, NEAR_JACCARD, NUM_HASHES, near_duplicates
-from checks.registry import CheckContext, grade, register
+from checks.needs import CheckData
+from checks.outcome import Outcome
+from checks.registry import Thresholds, grade, register
 from vocabulary import Severity, Stage
 
 
@@ -15,41 +14,43 @@ from vocabulary import Severity, Stage
           description="Exact duplicate rows (all columns but id and timestamp); exact, normalised and near-duplicate "
                       "texts via MinHash LSH on word bigrams, verified by exact bigram Jaccard.",
           thresholds={"share_medium": 0.01, "share_high": 0.05, "near_share": 0.05})
-def run(inputs: CheckInputs, ctx: CheckContext) -> None:
-    columns = tuple(c for c in inputs.train.columns if c not in (inputs.mapping.id, inputs.mapping.timestamp))
-    row_hashes = inputs.row_hash("train", columns)
+def run(data: CheckData, t: Thresholds) -> Outcome:
+    out = Outcome()
+    columns = tuple(c for c in data.train.columns if c not in (data.mapping.id, data.mapping.timestamp))
+    row_hashes = data.row_hash("train", columns)
     dup_rows = len(row_hashes) - len(sorted_unique(row_hashes))
-    n = len(inputs.train)
+    n = len(data.train)
     share = dup_rows / max(n, 1)
-    ctx.metrics.update(rows=n, duplicate_rows=dup_rows, duplicate_share=share)
-    severity = grade(share, [(ctx["share_medium"], Severity.medium), (ctx["share_high"], Severity.high)])
+    out.metrics.update(rows=n, duplicate_rows=dup_rows, duplicate_share=share)
+    severity = grade(share, [(t["share_medium"], Severity.medium), (t["share_high"], Severity.high)])
     if severity:
-        ctx.flag(severity, f"{dup_rows:,} duplicate rows ({share:.1%})",
+        out.flag(severity, f"{dup_rows:,} duplicate rows ({share:.1%})",
                  f"{share:.1%} of training rows repeat an earlier row exactly. Duplicates over-weight some examples "
                  "and, when they land on both sides of a split, inflate evaluation scores.",
                  "Deduplicate before splitting (keep one copy per group) and document the rule in the cleaning policy.",
                  due=Stage.before_first_training, key="rows", metrics={"duplicate_rows": dup_rows, "share": share})
-    if inputs.mapping.text:
-        _texts(inputs, ctx)
+    if data.mapping.text:
+        _texts(data, data.mapping.text, t, out)
+    return out
 
 
-def _texts(inputs: CheckInputs, ctx: CheckContext) -> None:
-    _, enc = inputs.encoded(inputs.mapping.text)
-    codes = inputs.codes("train", inputs.mapping.text)
+def _texts(data: CheckData, text: str, t: Thresholds, out: Outcome) -> None:
+    _, enc = data.encoded(text)
+    codes = data.codes("train", text)
     present = codes >= 0
     n_present = int(present.sum())
     exact = n_present - len(sorted_unique(codes[present]))
-    found = near_duplicates(codes, enc.dictionary, enc.first_frame_distinct, seed=inputs.seed)
+    found = near_duplicates(codes, enc.dictionary, enc.first_frame_distinct, seed=data.seed)
     normalised = n_present - len(sorted_unique(found.norm_id[present])) - exact
     near_rows = int(found.near.sum())
     n = len(codes)
-    ctx.metrics.update(text_exact_duplicates=exact, text_normalised_duplicates=max(normalised, 0),
+    out.metrics.update(text_exact_duplicates=exact, text_normalised_duplicates=max(normalised, 0),
                        text_near_duplicate_rows=near_rows, text_near_share=near_rows / max(n, 1),
                        near_candidate_pairs=found.candidate_pairs, near_verified_pairs=found.verified_pairs,
                        near_method=f"MinHash word bigrams, {NUM_HASHES} hashes in {BANDS} bands; candidates "
                                    f"verified by exact bigram Jaccard >= {NEAR_JACCARD}")
-    if near_rows / max(n, 1) >= ctx["near_share"]:
-        ctx.flag(Severity.medium, f"{near_rows:,} texts have near-duplicates",
+    if near_rows / max(n, 1) >= t["near_share"]:
+        out.flag(Severity.medium, f"{near_rows:,} texts have near-duplicates",
                  f"{near_rows / n:.1%} of texts are almost identical to another text (same words up to small edits); "
                  f"{exact:,} more are exact copies. Near-copies leak between training and evaluation splits.",
                  "Group near-duplicates (e.g. by their MinHash bucket) and split by group, or keep one per group.",

@@ -5,37 +5,41 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from checks.inputs import CheckInputs
-from checks.registry import CheckContext, grade, register
+from checks.needs import CheckData
+from checks.outcome import Outcome
+from checks.registry import Thresholds, grade, register
 from vocabulary import Severity, Stage
 
 
 @register(id="label_conflicts", area="annotation", title="Identical inputs with conflicting labels",
-          description="Rows whose input (the text column, else all feature columns) is identical but whose labels differ.",
+          description="Rows whose input (the text column, else all feature columns) is identical but whose "
+                      "labels differ.",
           needs=("train", "label"), thresholds={"share_medium": 0.001, "share_high": 0.01})
-def run(inputs: CheckInputs, ctx: CheckContext) -> None:
-    columns = (inputs.mapping.text,) if inputs.mapping.text else tuple(inputs.feature_columns)
+def run(data: CheckData, t: Thresholds) -> Outcome:
+    out = Outcome()
+    columns = (data.mapping.text,) if data.mapping.text else tuple(data.feature_columns)
     if not columns:
-        ctx.message = "no input columns besides the label"
-        return
-    keys = inputs.row_hash("train", columns)
-    label_codes, _ = pd.factorize(inputs.train[inputs.mapping.label])
+        out.message = "no input columns besides the label"
+        return out
+    keys = data.row_hash("train", columns)
+    label_codes, _ = pd.factorize(data.train[data.label])
     labeled = label_codes >= 0
     conflicting, rows = conflicting_groups(keys[labeled], label_codes[labeled])
     n_labeled = int(labeled.sum())
     share = rows / max(n_labeled, 1)
-    ctx.metrics.update(input_columns=list(columns), conflicting_inputs=conflicting, conflicting_rows=rows,
+    out.metrics.update(input_columns=list(columns), conflicting_inputs=conflicting, conflicting_rows=rows,
                        conflicting_share=share, rows=n_labeled)
-    severity = grade(share, [(ctx["share_medium"], Severity.medium), (ctx["share_high"], Severity.high)])
+    severity = grade(share, [(t["share_medium"], Severity.medium), (t["share_high"], Severity.high)])
     if severity is None or rows == 0:
-        return
-    ctx.flag(severity, f"{conflicting:,} identical inputs carry conflicting labels",
+        return out
+    out.flag(severity, f"{conflicting:,} identical inputs carry conflicting labels",
              f"{rows:,} rows ({share:.2%}) share their input with a row labeled differently. Either the guidelines "
              "leave these cases ambiguous or annotators apply them inconsistently.",
              "Adjudicate the conflicting groups, add the deciding rule with an example to the guidelines, and "
              "relabel affected rows.", owner="Annotation lead", due=Stage.before_first_training,
              metrics={"conflicting_inputs": conflicting, "conflicting_rows": rows,
                       "share": float(np.round(share, 6))})
+    return out
 
 
 def conflicting_groups(keys: np.ndarray, labels: np.ndarray) -> tuple[int, int]:

@@ -11,12 +11,13 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 from sklearn.ensemble import HistGradientBoostingClassifier, HistGradientBoostingRegressor
-
 from threadpoolctl import threadpool_limits
 
-from checks.inputs import MODEL_THREADS, CheckInputs
-from checks.library.features import feature_matrix
-from checks.registry import CheckContext, register
+from checks.inputs import MODEL_THREADS
+from checks.library.features import feature_matrix, present_columns
+from checks.needs import CheckData
+from checks.outcome import Outcome
+from checks.registry import Thresholds, register
 from vocabulary import Severity, Stage
 
 FRACTIONS = (0.1, 0.2, 0.35, 0.6, 1.0)
@@ -30,60 +31,63 @@ MIN_ROWS = 200
           thresholds={"sample_size": 10000, "holdout_share": 0.25, "flat_gain": 0.005, "material_gain": 0.02,
                       "max_iter": 20},
           alongside=True)
-def run(inputs: CheckInputs, ctx: CheckContext) -> None:
-    label = inputs.mapping.label
-    idx = inputs.subsample_index("train", int(ctx["sample_size"]), salt=3)
-    sample = inputs.train.iloc[idx]
+def run(data: CheckData, t: Thresholds) -> Outcome:
+    out = Outcome()
+    label = data.label
+    idx = data.subsample_index("train", int(t["sample_size"]), salt=3)
+    sample = data.train.iloc[idx]
     sample = sample[sample[label].notna()]
     if len(sample) < MIN_ROWS:
-        ctx.message = f"fewer than {MIN_ROWS} labeled rows"
-        return
-    kinds = {c: inputs.column_kinds[c] for c in inputs.feature_columns}
+        out.message = f"fewer than {MIN_ROWS} labeled rows"
+        return out
+    kinds = {c: data.column_kinds[c] for c in data.feature_columns}
     (x,), columns, categorical = feature_matrix([sample], kinds)
     y_raw = sample[label]
     regression = pd.api.types.is_numeric_dtype(y_raw) and y_raw.nunique() > MAX_REGRESSION_CLASSES
     y = y_raw.to_numpy(dtype="float64") if regression else pd.factorize(y_raw)[0]
-    rng = np.random.default_rng(inputs.seed + 4)
+    rng = np.random.default_rng(data.seed + 4)
     order = rng.permutation(len(y))
-    n_test = int(len(y) * ctx["holdout_share"])
+    n_test = int(len(y) * t["holdout_share"])
     test, pool = order[:n_test], order[n_test:]
     sizes, errors = [], []
     for frac in FRACTIONS:
         part = pool[: max(int(len(pool) * frac), 20)]
-        if not regression and len(np.unique(y[part])) < 2:
+        keep = present_columns(x[part])
+        if (not regression and len(np.unique(y[part])) < 2) or not keep.any():
             continue
         model = (HistGradientBoostingRegressor if regression else HistGradientBoostingClassifier)(
-            max_iter=int(ctx["max_iter"]), categorical_features=categorical if categorical.any() else None,
-            early_stopping=False, random_state=inputs.seed)
+            max_iter=int(t["max_iter"]), categorical_features=categorical[keep] if categorical[keep].any() else None,
+            early_stopping=False, random_state=data.seed)
         with threadpool_limits(MODEL_THREADS, user_api="openmp"):
-            score = model.fit(x[part], y[part]).score(x[test], y[test])
+            score = model.fit(x[part][:, keep], y[part]).score(x[test][:, keep], y[test])
         sizes.append(len(part))
         errors.append(max(1.0 - score, 1e-6))
-    ctx.sample_size = len(y)
+    out.sample_size = len(y)
     fit = fit_power_law(np.array(sizes, float), np.array(errors))
-    full = len(inputs.train)
-    # an error that does not fall with more data (b <= 0) is extrapolated as flat
-    predict = (lambda n: fit[0] * n ** (-max(fit[1], 0.0))) if fit else None
-    now = predict(full) if predict else None
-    at2, at10 = (predict(2 * full), predict(10 * full)) if predict else (None, None)
-    flattened = fit is None or fit[1] <= 0 or (now - at2) < ctx["flat_gain"]
-    ctx.metrics.update(task="regression" if regression else "classification",
+    full = len(data.train)
+    now: float | None = None
+    at2 = at10 = now
+    if fit is not None:  # an error that does not fall with more data (b <= 0) is extrapolated as flat
+        now, at2, at10 = (fit[0] * n ** (-max(fit[1], 0.0)) for n in (full, 2 * full, 10 * full))
+    flattened = not (fit and now is not None and at2 is not None and fit[1] > 0 and now - at2 >= t["flat_gain"])
+    out.metrics.update(task="regression" if regression else "classification",
                        metric="1 - R^2" if regression else "1 - accuracy", sizes=sizes, errors=errors,
                        power_law={"a": fit[0], "b": fit[1]} if fit else None, full_rows=full,
                        error_full=now, error_2x=at2, error_10x=at10, flattened=bool(flattened),
                        features=columns)
-    if flattened:
-        ctx.message = "the learning curve has flattened: more of the same data buys little; invest in quality"
-        return
+    if flattened or now is None or at10 is None:
+        out.message = "the learning curve has flattened: more of the same data buys little; invest in quality"
+        return out
     gain10 = now - at10
-    if gain10 >= ctx["material_gain"]:
-        ctx.flag(Severity.medium, "More data is still paying off",
+    if gain10 >= t["material_gain"]:
+        out.flag(Severity.medium, "More data is still paying off",
                  f"A quick baseline's error is still falling with more data: about {now:.3f} at the current "
                  f"{full:,} rows, {at2:.3f} at 2x and {at10:.3f} at 10x (extrapolated). The target size should be "
                  "set from this curve, not by instinct.",
                  "Budget for more labeled data (or active learning), and re-run the curve after the next batch.",
                  owner="Project lead", due=Stage.before_labeling,
                  metrics={"error_full": now, "error_2x": at2, "error_10x": at10})
+    return out
 
 
 def fit_power_law(sizes: np.ndarray, errors: np.ndarray) -> tuple[float, float] | None:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from checks.inputs import CheckInputs
 from checks.library.segments import counts
-from checks.registry import CheckContext, register
+from checks.needs import CheckData
+from checks.outcome import Outcome
+from checks.registry import Thresholds, register
 from vocabulary import Severity, Stage
 
 
@@ -14,27 +15,29 @@ from vocabulary import Severity, Stage
           description="Segment combinations that carry production traffic but have few training examples.",
           needs=("train", "production", "segments"),
           thresholds={"min_train_examples": 50, "min_production_share": 0.01})
-def run(inputs: CheckInputs, ctx: CheckContext) -> None:
-    cols = [c for c in inputs.mapping.segments if c in inputs.production.columns]
+def run(data: CheckData, t: Thresholds) -> Outcome:
+    out = Outcome()
+    cols = [c for c in data.segments if c in data.production.columns]
     if not cols:
-        ctx.message = "segment columns are missing from the production sample"
-        return
-    prod = counts(inputs.production, cols)
-    train = counts(inputs.train, cols).reindex(prod.index, fill_value=0)
+        out.message = "segment columns are missing from the production sample"
+        return out
+    prod = counts(data.production, cols)
+    train = counts(data.train, cols).reindex(prod.index, fill_value=0)
     table = pd.DataFrame({"production_share": prod / prod.sum(), "train_count": train})
-    weak = table[(table["production_share"] >= ctx["min_production_share"])
-                 & (table["train_count"] < ctx["min_train_examples"])]
+    weak = table[(table["production_share"] >= t["min_production_share"])
+                 & (table["train_count"] < t["min_train_examples"])]
     weak_share = float(weak["production_share"].sum())
-    ctx.metrics.update(segment_columns=cols, production_segments=len(prod), weak_segments=len(weak),
+    out.metrics.update(segment_columns=cols, production_segments=len(prod), weak_segments=len(weak),
                        production_share_weakly_supported=weak_share)
     if weak.empty:
-        return
+        return out
     severity = Severity.high if (weak["train_count"] == 0).any() else Severity.medium
     listing = ", ".join(f"{k} ({r.production_share:.1%} of production, {int(r.train_count)} training rows)"
                         for k, r in weak.sort_values("production_share", ascending=False).head(5).iterrows())
-    ctx.flag(severity, f"{len(weak)} production segment(s) have fewer than {ctx['min_train_examples']} training examples",
+    out.flag(severity, f"{len(weak)} production segment(s) have fewer than {t['min_train_examples']} training examples",
              f"{weak_share:.1%} of production traffic falls in segments the training sample barely covers: {listing}.",
              "Run a targeted collection for these segments until each has the minimum number of labeled examples.",
              owner="Data lead", due=Stage.before_labeling,
              metrics={"segments": [{"segment": str(k), "production_share": float(r.production_share),
                                     "train_count": int(r.train_count)} for k, r in weak.head(20).iterrows()]})
+    return out

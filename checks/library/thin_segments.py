@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from checks.inputs import CheckInputs
 from checks.library.segments import segment_keys
-from checks.registry import CheckContext, register
+from checks.needs import CheckData
+from checks.outcome import Outcome
+from checks.registry import Thresholds, register
 from checks.stats import MISSING
 from vocabulary import Severity, Stage
 
@@ -14,32 +15,34 @@ from vocabulary import Severity, Stage
 @register(id="thin_segments", area="edge_cases", title="Thin segments and segment x label cells",
           description="Segment values with few training rows, and segment x label combinations with few examples.",
           needs=("train", "segments"), thresholds={"min_segment": 50, "min_cell": 20})
-def run(inputs: CheckInputs, ctx: CheckContext) -> None:
+def run(data: CheckData, t: Thresholds) -> Outcome:
+    out = Outcome()
     thin_segments, thin_cells, smallest = [], [], []
-    label = inputs.mapping.label
-    labels = inputs.train[label].astype("str").fillna(MISSING) if label else None
-    for col in inputs.mapping.segments:
-        key = segment_keys(inputs.train, [col])
+    label = data.mapping.label
+    labels = data.train[label].astype("str").fillna(MISSING) if label else None
+    for col in data.segments:
+        key = segment_keys(data.train, [col])
         n = key.value_counts()
         smallest.append(int(n.min()) if len(n) else 0)
         thin_segments += [{"column": col, "segment": str(k), "count": int(v)}
-                          for k, v in n[n < ctx["min_segment"]].items()]
+                          for k, v in n[n < t["min_segment"]].items()]
         if labels is not None:
             cells = pd.crosstab(key, labels).stack()  # includes zero cells of observed segments and labels
             thin_cells += [{"column": col, "segment": str(s), "label": str(lab), "count": int(v)}
-                           for (s, lab), v in cells[cells < ctx["min_cell"]].items()]
-    ctx.metrics.update(thin_segments=len(thin_segments), thin_cells=len(thin_cells),
+                           for (s, lab), v in cells[cells < t["min_cell"]].items()]
+    out.metrics.update(thin_segments=len(thin_segments), thin_cells=len(thin_cells),
                        smallest_segment=min(smallest, default=None))
     if thin_segments:
         listing = ", ".join(f"{r['column']}={r['segment']} ({r['count']})" for r in thin_segments[:5])
-        ctx.flag(Severity.medium, f"{len(thin_segments)} segment(s) have fewer than {ctx['min_segment']} training rows",
+        out.flag(Severity.medium, f"{len(thin_segments)} segment(s) have fewer than {t['min_segment']} training rows",
                  f"Too few examples to learn or evaluate these segments reliably: {listing}.",
                  "Collect more examples for these segments, or merge them deliberately and say so in the scope.",
                  due=Stage.before_labeling, key="segments", metrics={"segments": thin_segments[:20]})
     if thin_cells:
         listing = ", ".join(f"{r['segment']} x {r['label']} ({r['count']})" for r in thin_cells[:5])
-        ctx.flag(Severity.medium, f"{len(thin_cells)} segment x label cell(s) have fewer than {ctx['min_cell']} examples",
+        out.flag(Severity.medium, f"{len(thin_cells)} segment x label cell(s) have fewer than {t['min_cell']} examples",
                  f"Some labels are almost absent within a segment: {listing}. Per-segment accuracy for them "
                  "cannot be measured.",
                  "Target collection at the empty cells (e.g. by active learning within the segment) before training.",
                  due=Stage.before_labeling, key="cells", metrics={"cells": thin_cells[:20]})
+    return out

@@ -5,12 +5,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from checks.inputs import CheckInputs
+from checks.needs import CheckData
 
 
-def times(inputs: CheckInputs) -> pd.Series:
+def times(data: CheckData) -> pd.Series:
     """Training timestamps (datetime64), missing ones dropped."""
-    return inputs.train[inputs.mapping.timestamp].dropna()
+    return data.train[data.timestamp].dropna()
 
 
 def window_labels(stamps: pd.Series, windows: int) -> pd.Series:

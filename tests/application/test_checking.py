@@ -8,7 +8,7 @@ import pytest
 
 from application import CheckOptions, ColumnRoles, assess, read_upload, run_checks
 from application.data_files import UPLOAD_LIMITS
-from checks.check_run import CheckRun, run_key
+from checks.check_run import SCHEMA_VERSION, CheckRun, run_key
 from checks.loading import LoadLimits
 from checks.mapping import AnnotationMapping, ColumnMapping
 from tests.ui.sample_files import BINARY_JUNK, annotations_csv, production_csv, training_csv
@@ -104,7 +104,7 @@ def test_the_run_records_what_was_checked(saved):
     result, _ = saved
     inputs = result["inputs"]
     assert inputs["mapping"]["label"] == "label" and inputs["annotation_mapping"]["item"] == "item_id"
-    assert inputs["today"] and inputs["ran_at"] and result["schema_version"] == 1
+    assert inputs["today"] and inputs["ran_at"] and result["schema_version"] == SCHEMA_VERSION
     digests = {role: f["sha256"] for role, f in inputs["files"].items()}
     assert inputs["run_key"] == run_key(digests, ColumnMapping.model_validate(inputs["mapping"]),
                                         AnnotationMapping.model_validate(inputs["annotation_mapping"]), {})

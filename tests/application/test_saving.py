@@ -7,7 +7,7 @@ import pytest
 import application.saving
 from application import assess, save_revision, start_revision
 from assessments import ConflictError, Store
-from checks.check_run import CheckRun
+from checks.check_run import SCHEMA_VERSION, CheckRun
 from questionnaire import bundled_questionnaire
 from tests.application.test_check_run import SAVED_BEFORE_VERSIONING
 from vocabulary import FindingKind
@@ -37,7 +37,7 @@ def test_running_the_checks_stores_run_and_rescored_answers_in_one_write(store, 
     assert saved.version == created.version + 1  # one transaction: the version moved once
     snapshot = store.get(created.id).snapshot
     assert snapshot.answers == ANSWERS
-    assert snapshot.checks == run.to_json() and snapshot.checks["schema_version"] == 1
+    assert snapshot.checks == run.to_json() and snapshot.checks["schema_version"] == SCHEMA_VERSION
     assert snapshot.scorecard == assess(ANSWERS, run).scorecard.model_dump(mode="json") == \
         saved.result.scorecard.model_dump(mode="json")
     assert data_risks(snapshot.scorecard) == ["check:rare_classes"]

@@ -120,7 +120,7 @@ def test_missing_values_boundary_and_label():
 def test_constant_and_near_constant_columns():
     frame = pd.DataFrame({"c": [1] * 2000, "n": [0] * 1998 + [1] * 2, "ok": np.arange(2000)})
     result, found, _ = run("constant_columns", frame)
-    assert result.metrics["constant"] == ["c"] and [n["column"] for n in result.metrics["near_constant"]] == ["n"]
+    assert result.metrics["constant"] == ["c"] and [n["column"] for n in result.tables["near_constant"].rows] == ["n"]
 
 
 def test_mixed_types_numbers_with_placeholders():
@@ -158,5 +158,5 @@ def test_near_constant_column_is_found_whatever_the_row_order():
     values = [1] * 5 + [0] * 19995  # 99.975 % zeros, but the first rows hold the rare value
     for order in (values, values[::-1]):
         result, _, _ = run("constant_columns", pd.DataFrame({"n": order, "ok": np.arange(20000)}))
-        near = result.metrics["near_constant"]
+        near = result.tables["near_constant"].rows
         assert [n["column"] for n in near] == ["n"] and abs(near[0]["top_share"] - 0.99975) < 1e-12

@@ -12,21 +12,21 @@ from tests.checks.helpers import run
 def test_drift_flags_shifted_columns_and_fills_the_drift_table():
     train, prod = training_frame(5000), production_frame(2000)
     result, found, report = run("drift", train, prod, label="label", id="id", timestamp="timestamp", text="text")
-    drifted = {c["column"] for c in report.drift["columns"] if c["drifted"]}
+    drifted = {c["column"] for c in result.tables["columns"].rows if c["drifted"]}
     assert {"amount", "latency_ms", "region", "channel"} <= drifted
     assert "f0" not in drifted
     assert next(f for f in found if f.id == "check:drift").severity == "high"
-    amount = next(c for c in report.drift["columns"] if c["column"] == "amount")
+    amount = next(c for c in result.tables["columns"].rows if c["column"] == "amount")
     assert {"psi", "psi_bins", "psi_epsilon", "ks_statistic", "ks_pvalue", "kind", "drifted"} <= set(amount)
-    channel = next(c for c in report.drift["columns"] if c["column"] == "channel")
+    channel = next(c for c in result.tables["columns"].rows if c["column"] == "channel")
     assert channel["unseen_examples"] == ["whatsapp"] and any(f.id == "check:drift:unseen" for f in found)
 
 
 def test_drift_fires_at_the_psi_threshold_not_above():
     train = pd.DataFrame({"x": np.arange(1.0, 101.0)})
     prod = pd.DataFrame({"x": np.concatenate([np.full(30, 5.0), np.full(70, 95.0)])})
-    result, _, report = run("drift", train, prod, config={"psi_moderate": 100.0, "psi_major": 200.0})
-    psi = report.drift["columns"][0]["psi"]
+    result, _, _ = run("drift", train, prod, config={"psi_moderate": 100.0, "psi_major": 200.0})
+    psi = result.tables["columns"].rows[0]["psi"]
     _, found, _ = run("drift", train, prod, config={"psi_moderate": psi, "psi_major": 200.0})
     assert found and found[0].severity == "medium"
     _, found, _ = run("drift", train, prod, config={"psi_moderate": psi + 1e-9, "psi_major": 200.0})
@@ -35,9 +35,9 @@ def test_drift_fires_at_the_psi_threshold_not_above():
 
 def test_identical_samples_do_not_drift():
     frame = training_frame(2000)
-    _, found, report = run("drift", frame, frame.drop(columns=["label"]), label="label", id="id",
+    result, found, _ = run("drift", frame, frame.drop(columns=["label"]), label="label", id="id",
                            timestamp="timestamp")
-    assert not found and not any(c["drifted"] for c in report.drift["columns"])
+    assert not found and not any(c["drifted"] for c in result.tables["columns"].rows)
 
 
 def test_segment_shares_ratio_boundary():
@@ -53,8 +53,54 @@ def test_domain_classifier_separates_shifted_samples_and_names_drivers():
     result, found, _ = run("domain_classifier", training_frame(3000), production_frame(3000), label="label",
                            id="id", timestamp="timestamp", text="text")
     assert result.metrics["auc"] > 0.7 and found
-    assert result.metrics["drivers"][0]["column"] in {"latency_ms", "region"}
+    assert result.tables["drivers"].rows[0]["column"] in {"latency_ms", "region"}
     assert result.sample_size == 6000
+
+
+def test_domain_classifier_matches_sklearn_cross_validation_and_roc_auc():
+    """The check's fold loop is sklearn's cross_val_predict, and each driver's AUC is roc_auc_score of
+    that column alone (missing numbers below every value, categories scored by their production share)."""
+    from sklearn.ensemble import HistGradientBoostingClassifier
+    from sklearn.metrics import roc_auc_score
+    from sklearn.model_selection import StratifiedKFold, cross_val_predict
+
+    from checks.inputs import DEFAULT_SEED, column_kind
+    from checks.library.domain_classifier import _column_aucs
+    from checks.library.features import feature_matrix
+
+    train, prod = training_frame(600), production_frame(400)
+    prod.loc[prod.index[::7], "amount"] = np.nan
+    result, _, _ = run("domain_classifier", train, prod, label="label", id="id", timestamp="timestamp", text="text")
+    shared = [c for c in train.columns if c in prod.columns and c not in ("label", "id", "timestamp")]
+    kinds = {c: column_kind(train[c], is_text=c == "text") for c in shared}
+    (x_train, x_prod), columns, categorical = feature_matrix([train, prod], kinds)
+    x, y = np.vstack([x_train, x_prod]), np.r_[np.zeros(len(x_train)), np.ones(len(x_prod))]
+    model = HistGradientBoostingClassifier(max_iter=30, categorical_features=categorical, early_stopping=False,
+                                           random_state=DEFAULT_SEED)
+    proba = cross_val_predict(model, x, y, cv=StratifiedKFold(3, shuffle=True, random_state=DEFAULT_SEED),
+                              method="predict_proba")[:, 1]
+    assert abs(result.metrics["auc"] - roc_auc_score(y, proba)) < 1e-12
+    aucs = _column_aucs(x, y, categorical)
+    for j, col in enumerate(columns):
+        values = x[:, j]
+        if categorical[j]:
+            codes = pd.Series(np.nan_to_num(values, nan=-1.0))
+            values = codes.map(pd.Series(y).groupby(codes).mean()).to_numpy()
+        else:
+            values = np.nan_to_num(values, nan=np.nanmin(values) - 1)
+        assert abs(aucs[j] - roc_auc_score(y, values)) < 1e-12, col
+
+
+def test_model_checks_learn_from_the_other_columns_when_one_is_entirely_missing():
+    """scikit-learn cannot bin a column without any value; the models fit as if it were not there."""
+    train, prod = training_frame(600), production_frame(400)
+    roles = {"label": "label", "id": "id", "timestamp": "timestamp", "text": "text"}
+    for check in ("domain_classifier", "learning_curve"):
+        base, _, _ = run(check, train, prod, **roles)
+        blank, _, _ = run(check, train.assign(blank=np.nan), prod.assign(blank=np.nan), **roles)
+        assert base.status in ("ok", "finding")
+        assert (blank.status, blank.metrics.get("auc"), blank.metrics.get("errors")) == \
+            (base.status, base.metrics.get("auc"), base.metrics.get("errors"))
 
 
 def test_domain_classifier_quiet_on_same_distribution():
@@ -85,7 +131,7 @@ def test_annotation_agreement_finds_low_alpha_and_outlier_annotator():
         columns={"item_id": "item", "annotator": "coder"}))
     ids = {f.id for f in found}
     assert "check:annotation_agreement:outliers" in ids
-    assert result.metrics["per_annotator"][-1]["annotator"] == "a09"
+    assert result.tables["per_annotator"].rows[-1]["annotator"] == "a09"
 
 
 def test_annotation_alpha_threshold_boundary():

@@ -31,7 +31,8 @@ def test_check_json(samples):
     assert {c["status"] for c in payload["checks"]} <= {"ok", "finding", "skipped", "error"}
     assert not [c for c in payload["checks"] if c["status"] == "error"]
     assert all({"check", "area", "severity", "title", "message", "metrics"} <= set(f) for f in payload["findings"])
-    columns = {c["column"]: c for c in payload["drift"]["columns"]}
+    drift = next(c for c in payload["checks"] if c["id"] == "drift")
+    columns = {c["column"]: c for c in drift["tables"]["columns"]["rows"]}
     assert columns["latency_ms"]["drifted"] is True and columns["latency_ms"]["kind"] == "numeric"
     assert "js_distance" in columns["region"]
 

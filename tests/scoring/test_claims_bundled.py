@@ -65,7 +65,7 @@ def test_every_claim_names_a_registered_check_and_a_metric_it_reports(tmp_path: 
     files = datagen.write_samples(tmp_path, 3000, 800, 300)
     inputs = build_inputs(
         train=files["train"], production=files["production"], annotations=files["annotations"],
-        label="label", time="timestamp", text="text", id="id", segments=["region"], edge_tag="region",
+        label="label", time="timestamp", text="text", id="id", segment=["region"], edge_tag="region",
         item_col="item_id", annotator_col="annotator", annotation_label_col="label",
     )
     report = run_checks(inputs)
