@@ -13,12 +13,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from checks.roles import ROLES
 from vocabulary import Level, Paper, Verdict
+
+if TYPE_CHECKING:
+    from questionnaire import Questionnaire
 
 app = typer.Typer(
     name="readiness",
@@ -141,7 +144,7 @@ class DataOptions:
     def given(self) -> bool:
         return self.train is not None or self.annotations is not None
 
-    def run_checks(self):
+    def run_checks(self, questionnaire: Questionnaire | None = None, answers: dict[str, Any] | None = None):
         """Load the files once and run every data check (a `CheckRun`); `fail` (exit 2) on a data or config problem."""
         import datetime as dt
 
@@ -151,6 +154,7 @@ class DataOptions:
         from checks.mapping import ColumnMapping
         from checks.roles import from_options
         from checks.sources import resolve_annotation_mapping
+        from scoring.claims import check_config_from_answers
 
         try:
             today = dt.date.fromisoformat(self.today) if self.today else None
@@ -158,6 +162,8 @@ class DataOptions:
             fail(f"--today {self.today!r} is not a date; write it as YYYY-MM-DD")
         try:
             overrides = load_config(self.checks_config) if self.checks_config else {}
+            if questionnaire is not None:  # the answers' own minimums, under the threshold file
+                overrides = check_config_from_answers(questionnaire, answers or {}, overrides)
             paths = {"train": self.train, "production": self.production, "annotations": self.annotations}
             files = {role: read_path(role, path) for role, path in paths.items() if path is not None}
             sample_roles, annotation_roles = from_options(self.columns)
@@ -170,8 +176,9 @@ class DataOptions:
         except (ConfigError, DataLoadError, ValueError) as exc:
             fail(str(exc))
 
-    def run_checks_if_given(self):
-        return self.run_checks() if self.given else None
+    def run_checks_if_given(self, questionnaire: Questionnaire | None = None,
+                            answers: dict[str, Any] | None = None):
+        return self.run_checks(questionnaire, answers) if self.given else None
 
 
 def with_data_options(command: Callable) -> Callable:
@@ -197,9 +204,8 @@ def assess_answers(answers_path: Path, scoring_config: Path | None, data: DataOp
     check run), and assess them together: the `AssessmentResult` the app and the report also use."""
     from application import assess
     from checks.check_run import CheckRun
-
     q, source, values, config = load_scoring_inputs(answers_path, scoring_config)
-    check_run = data.run_checks_if_given()
+    check_run = data.run_checks_if_given(q, values)
     if check_run is None and source.checks:
         try:
             check_run = CheckRun.from_json(source.checks)  # the check run stored with an exported revision
@@ -359,6 +365,7 @@ def label_next_cmd(
     from checks.config import ConfigError, load_config
     from checks.loading import DataLoadError, load_table
     from checks.mapping import ColumnMapping
+    from checks.roles import from_options
     from labelnext import LabelNextError, Plan, select_batch, write_batch
     from labelnext.plan import parse_shares
 
@@ -373,8 +380,7 @@ def label_next_cmd(
                     **({"shares": parse_shares(share)} if share else {}))
         overrides = load_config(data.checks_config) if data.checks_config else None
         train_frame, pool_frame = load_table(data.train), load_table(source)
-        mapping = ColumnMapping(label=data.label, timestamp=data.time, text=data.text, id=data.id,
-                                segments=list(data.segment or []), edge_tag=data.edge_tag)
+        mapping = ColumnMapping.model_validate(from_options(data.columns)[0])
         batch = select_batch(train_frame, pool_frame, mapping, plan, overrides, stated)
         content = write_batch(batch, pool_frame, batch_format.value)
     except ValidationError as exc:

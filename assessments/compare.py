@@ -32,6 +32,7 @@ from assessments.snapshot import Snapshot
 from questionnaire.schema import Questionnaire
 from questionnaire.wording import NOT_ANSWERED, answer_text, is_blank
 from scoring.findings import Finding
+from scoring.scorecard import Risk
 from vocabulary import Severity
 
 DATA_KINDS = frozenset({"check", "claim"})  # risks that exist only when sample data was checked
@@ -219,11 +220,11 @@ def answer_changes(questionnaire: Questionnaire, before: dict[str, Any], after: 
 
 
 def _risks(snapshot: Snapshot) -> dict[str, Finding]:
-    """The snapshot's risks by finding id (the first, most severe, wins if an id repeats)."""
+    """The snapshot's risks by id (the first, most severe, wins if an id repeats); older snapshots hold findings."""
     found: dict[str, Finding] = {}
     for raw in (snapshot.scorecard or {}).get("risks") or []:
         try:
-            finding = Finding.model_validate(raw)
+            finding = Risk.model_validate(raw)
         except ValueError:
             continue  # a risk saved by an older version in a shape we no longer read: leave it out
         found.setdefault(finding.id, finding)

@@ -27,9 +27,10 @@ def answer_rows(questionnaire: Questionnaire, area_id: str, answers: dict[str, A
     """The rows of an area's answers table, in questionnaire order; questions that do not apply are left out."""
     area = questionnaire.area(area_id)
     raised = {}
-    for f in risks:
-        if f.kind == "answer" and f.question_id and f.question_id not in raised:
-            raised[f.question_id] = f.severity.value
+    for risk in risks:  # a risk's answer evidence, shown with the risk's severity
+        for f in getattr(risk, "evidence", None) or [risk]:
+            if f.kind == "answer" and f.question_id and f.question_id not in raised:
+                raised[f.question_id] = risk.severity.value
     rows = []
     for q in area.questions if area else []:
         if not questionnaire.visible(q, answers):

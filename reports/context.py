@@ -102,7 +102,7 @@ def _areas(report: Report) -> list[AreaView]:
             status=area_status(score, report),
             answers=answer_rows(q, area.id, report.answers, risks),
             risks=risks,
-            data_risks=[r for r in risks if r.kind in ("check", "claim")],
+            data_risks=[r for r in risks if r.kinds & {"check", "claim"}],
         ))
     return views
 
@@ -152,7 +152,7 @@ def build_context(report: Report, *, paper: Paper = Paper.a4, for_pdf: bool = Fa
         "stage_plan": _stage_plan(card.actions),
         "label_batch": report.label_batch,
         "evidence": evidence,
-        "claims": [r for r in card.risks if r.kind == "claim"],
+        "claims": card.evidence("claim"),
         "method": _method(report),
         "context_rows": answer_rows(q, q.areas[0].id, report.answers, []) if not q.areas[0].scored else [],
         "questionnaire": {"version": card.questionnaire_version,

@@ -34,9 +34,10 @@ def method_steps() -> list[str]:
 class MethodView:
     steps: list[str]
     severity_bands: list[tuple[str, str]]  # (severity, "risk level 0.75 or more")
-    severity_points: list[tuple[str, float]]  # most severe first
+    severity_weights: list[tuple[str, float]]  # most severe first: what non-answer evidence weighs
     unknown_risk: float
-    overall_cap: float  # the overall score never exceeds the weakest area plus this margin
+    steepness: float  # area = 100 * exp(-steepness * burden / questions)
+    context_rules: list[tuple[str, str]]  # (setting, value in words)
     area_weights: list[tuple[str, float]]  # (area title, weight)
     verdict_rules: list[tuple[str, str]]  # (verdict label, condition in words)
     modifiers: list[AppliedModifier]
@@ -49,20 +50,28 @@ def method_view(config: ScoringConfig, area_titles: dict[str, str], modifiers: l
     return MethodView(
         steps=method_steps(),
         severity_bands=[(b.severity.value, f"risk level {b.min_risk:g} or more") for b in bands],
-        severity_points=[(s.value, config.severity_points[s]) for s in reversed(SEVERITY_ORDER)
-                         if s in config.severity_points],
+        severity_weights=[(s.value, config.severity_weight[s]) for s in reversed(SEVERITY_ORDER)
+                          if s in config.severity_weight],
         unknown_risk=config.unknown.risk,
-        overall_cap=policy.overall_cap_above_weakest,
+        steepness=config.steepness,
+        context_rules=[
+            ("The context moves a risk at most", f"{config.context.max_steps} severity step(s), never to critical"),
+            ("The context never raises an answer below", f"risk level {config.context.min_risk_to_raise:g}"),
+            ("Each context step multiplies a risk's weight by", f"{config.context.weight_per_step:g}"),
+        ],
         area_weights=[(area_titles.get(a, a), w) for a, w in config.area_weights.items()],
         verdict_rules=[
             (Verdict.not_ready.label,
-             f"any critical risk, or the weakest area or the overall score below {policy.not_ready_below:g}"),
+             f"a critical risk due before kickoff or labeling, the weakest area or the overall score below "
+             f"{policy.not_ready_below:g}, or fewer than {policy.not_ready_decided_below:.0%} of the decisions made"),
             (Verdict.ready_with_conditions.label,
-             f"any high risk, the weakest area below {policy.ready_weakest_at_least:g}, "
-             f"or the overall score below {policy.ready_overall_at_least:g}"),
+             f"any high or critical risk, a decision due before kickoff or labeling still open, fewer than "
+             f"{policy.ready_decided_at_least:.0%} of the decisions made, the weakest area below "
+             f"{policy.ready_weakest_at_least:g}, or the overall score below {policy.ready_overall_at_least:g}"),
             (Verdict.ready.label,
-             f"no critical or high risk, overall at least {policy.ready_overall_at_least:g} and every area "
-             f"at least {policy.ready_weakest_at_least:g}"),
+             f"none of the above: no critical or high risk, the decisions due before kickoff and labeling made, "
+             f"overall at least {policy.ready_overall_at_least:g} and every area at least "
+             f"{policy.ready_weakest_at_least:g}"),
         ],
         modifiers=modifiers,
     )

@@ -32,22 +32,39 @@ class UnknownPolicy(BaseModel):
     action: str
 
 
+class ContextPolicy(BaseModel):
+    """How far the project context may move a finding (see `scoring/context.py`)."""
+
+    model_config = ConfigDict(extra="forbid")
+    max_steps: int = Field(ge=0, le=3)
+    min_risk_to_raise: float = Field(ge=0, le=1)
+    weight_per_step: float = Field(ge=1, le=4)
+
+
 class VerdictPolicy(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    overall_cap_above_weakest: float = Field(ge=0, le=100)
     not_ready_below: float = Field(ge=0, le=100)
+    not_ready_decided_below: float = Field(ge=0, le=1)
     ready_overall_at_least: float = Field(ge=0, le=100)
     ready_weakest_at_least: float = Field(ge=0, le=100)
+    ready_decided_at_least: float = Field(ge=0, le=1)
     top_risks: int = Field(ge=1, le=20)
 
 
 class ScoringConfig(BaseModel):
     model_config = ConfigDict(extra="forbid")
     severity_from_risk: list[SeverityStep]
-    severity_points: dict[Severity, float]
+    severity_weight: dict[Severity, float]
     unknown: UnknownPolicy
+    context: ContextPolicy
+    steepness: float = Field(gt=0, le=20)
     area_weights: dict[str, float]
     verdict: VerdictPolicy
+
+    @property
+    def finding_from_risk(self) -> float:
+        """The lowest risk level that raises a finding; below it an answer is best practice."""
+        return min(step.min_risk for step in self.severity_from_risk)
 
     def severity_for(self, risk: float) -> Severity | None:
         """The severity an answer of this risk level raises, or None when it raises nothing."""

@@ -41,3 +41,4 @@ class Finding(BaseModel):
     risk: float = Field(default=1.0, ge=0, le=1, description="0 = best practice .. 1 = worst")
     metrics: dict[str, Any] = Field(default_factory=dict)
     modified_by: list[str] = Field(default_factory=list, description="context modifiers that shifted the severity")
+    cause: str | None = Field(default=None, description="the root cause it is evidence of (scoring/causes.yaml)")

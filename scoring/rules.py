@@ -9,26 +9,31 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from questionnaire.conditions import Condition
 from questionnaire.loader import QuestionnaireError, bundled_questionnaire, check_condition_values, load_yaml_model
 from questionnaire.schema import Questionnaire
-from scoring.findings import Action
-from vocabulary import Severity
+from scoring.findings import Action, Finding
+from vocabulary import FindingKind, Severity
 
 DEFAULT_RULES = Path(__file__).with_name("rules.yaml")
 
 
 class Modifier(BaseModel):
+    """A context that makes some findings weigh more or less, by one step (two only with a stated reason)."""
+
     model_config = ConfigDict(extra="forbid")
 
     id: str
+    label: str = Field(description="the context in a few words, e.g. 'safety-critical use'")
     when: Condition
     areas: list[str] = Field(default_factory=list)
     questions: list[str] = Field(default_factory=list)
-    shift: int = Field(ge=-3, le=3)
+    shift: int = Field(ge=-2, le=2)
+    two_steps: str | None = Field(default=None, description="why this context may move a finding two steps")
     reason: str
 
     @model_validator(mode="after")
@@ -37,6 +42,8 @@ class Modifier(BaseModel):
             raise ValueError("a modifier needs 'areas' or 'questions' to act on")
         if self.shift == 0:
             raise ValueError("a modifier's shift must not be 0")
+        if abs(self.shift) > 1 and not self.two_steps:
+            raise ValueError("a modifier that moves two steps must say why in 'two_steps'")
         return self
 
 
@@ -50,6 +57,13 @@ class Rule(BaseModel):
     title: str
     why: str
     action: Action
+
+
+    def restates(self, questionnaire: Questionnaire) -> set[str]:
+        """The scored questions of the rule's own area that its condition reads: the rule restates their answers."""
+        area = questionnaire.area(self.area)
+        own = {q.id for q in area.questions} if area else set()
+        return self.when.questions() & own
 
 
 class RuleSet(BaseModel):
@@ -85,3 +99,30 @@ def load_rules(questionnaire: Questionnaire, path: Path | str = DEFAULT_RULES) -
 def bundled_rules() -> RuleSet:
     """The rules shipped with the product, checked against the bundled questionnaire, loaded once."""
     return load_rules(bundled_questionnaire())
+
+
+def _anchor(questionnaire: Questionnaire, question_ids: set[str]) -> str | None:
+    """The question a rule's finding links back to: the first scored one it names, in questionnaire order."""
+    ordered = [q.id for a in questionnaire.scored_areas() for q in a.questions if q.id in question_ids]
+    return ordered[0] if ordered else min(question_ids, default=None)
+
+
+def rule_findings(questionnaire: Questionnaire, ruleset: RuleSet, effective: dict[str, Any],
+                  weights: dict[Severity, float]) -> list[Finding]:
+    """Findings raised by cross-question rules; each weighs what its severity weighs."""
+    return [
+        Finding(
+            id=f"rule:{rule.id}",
+            area=rule.area,
+            severity=rule.severity,
+            title=rule.title,
+            why=rule.why.strip(),
+            action=rule.action,
+            kind=FindingKind.rule,
+            source=f"rule:{rule.id}",
+            question_id=_anchor(questionnaire, rule.when.questions()),
+            risk=weights[rule.severity],
+        )
+        for rule in ruleset.rules
+        if rule.when.holds(effective)
+    ]

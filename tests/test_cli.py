@@ -136,7 +136,7 @@ def test_gate_passes_and_fails_on_the_bar(tmp_path):
     worst = _write(tmp_path, extreme_answers(Q, worst=True), "worst.yaml")
     passed = invoke("gate", best, "--min-overall", 90, "--min-area", 90, "--format", "json")
     assert passed.exit_code == 0 and json.loads(passed.stdout)["passed"] is True
-    failed = invoke("gate", worst, "--min-overall", 10, "--format", "json")
+    failed = invoke("gate", worst, "--min-overall", 30, "--format", "json")
     assert failed.exit_code == 1
     result = json.loads(failed.stdout)
     assert result["passed"] is False and result["verdict"] == "not_ready"
@@ -172,8 +172,9 @@ def test_score_with_data_adds_data_findings_and_claims(tmp_path):
     card = json.loads(result.stdout)
     kinds = {r["kind"] for r in card["risks"]}
     assert plain["risks"] == [] and {"check", "claim"} <= kinds
-    claim = next(r for r in card["risks"] if r["id"] == "claim:verified_match_but_columns_drift")
-    assert claim["question_id"] == "rep_mirrors_production"
+    mismatch = next(r for r in card["risks"] if r["id"] == "production_mismatch")
+    claim = next(e for e in mismatch["evidence"] if e["id"] == "claim:verified_match_but_columns_drift")
+    assert claim["question_id"] == "rep_mirrors_production" and mismatch["question_id"] == "rep_mirrors_production"
     assert card["areas"]["representativeness"] < plain["areas"]["representativeness"]
 
 

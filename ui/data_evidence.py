@@ -28,13 +28,13 @@ def open_sample_step() -> None:
 
 
 def claims(card: Scorecard) -> list[Finding]:
-    """Risks where an answer and the data disagree (kind 'claim'), most severe first."""
-    return [r for r in card.risks if r.kind == FindingKind.claim]
+    """Evidence where an answer and the data disagree (kind 'claim'), most severe risk first."""
+    return card.evidence(FindingKind.claim)
 
 
 def data_findings(card: Scorecard) -> list[Finding]:
-    """Risks raised by the data checks themselves."""
-    return [r for r in card.risks if r.kind == FindingKind.check]
+    """Evidence raised by the data checks themselves."""
+    return card.evidence(FindingKind.check)
 
 
 def render(questionnaire: Questionnaire, draft: Draft, card: Scorecard) -> None:

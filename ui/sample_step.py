@@ -19,6 +19,7 @@ from checks.config import ConfigError
 from checks.loading import DataLoadError
 from checks.roles import ANNOTATION_ROLES, SAMPLE_ROLES
 from questionnaire import Questionnaire
+from scoring.claims import check_config_from_answers
 from ui import draft as drafts
 from ui.check_view import inputs_caption, render_report
 from ui.draft import Draft
@@ -73,15 +74,20 @@ def render(questionnaire: Questionnaire, answers: dict[str, Any]) -> None:
     _previews(state)
     if state.usable():
         _mapping(state)
-        _run(draft, state)
+        _run(draft, state, questionnaire)
     _results(draft, state, questionnaire)
 
 
 # --- uploads ---------------------------------------------------------------------------------------
 
-def _current_key(state: SampleSession) -> str:
+def _config(state: SampleSession, draft: Draft, questionnaire: Questionnaire) -> dict[str, dict[str, Any]]:
+    """The checks' thresholds: the minimums the answers state, under the choices made on this page."""
+    return check_config_from_answers(questionnaire, draft.answers, state.config())
+
+
+def _current_key(state: SampleSession, config: dict[str, dict[str, Any]]) -> str:
     digests = {role: f.sha256 for role, f in state.usable().items()}
-    return run_key(digests, state.column_mapping(), state.chosen_annotation_mapping(), state.config())
+    return run_key(digests, state.column_mapping(), state.chosen_annotation_mapping(), config)
 
 
 def _upload_card(state: SampleSession, role: str) -> None:
@@ -189,11 +195,12 @@ def mapping_problems(state: SampleSession) -> list[str]:
 
 # --- run -----------------------------------------------------------------------------------------------
 
-def _run(draft: Draft, state: SampleSession) -> None:
+def _run(draft: Draft, state: SampleSession, questionnaire: Questionnaire) -> None:
     problems = mapping_problems(state)
     for problem in problems:
         st.warning(problem, icon=":material/rule:")
-    key = _current_key(state)
+    config = _config(state, draft, questionnaire)
+    key = _current_key(state, config)
     if not st.button("Run checks", key="sample:run", type="primary", icon=":material/play_arrow:",
                      disabled=bool(problems), help="Runs every check the uploaded files allow"):
         return
@@ -207,7 +214,7 @@ def _run(draft: Draft, state: SampleSession) -> None:
 
         roles = ColumnRoles(state.column_mapping(), state.chosen_annotation_mapping())
         try:
-            run = run_checks(state.usable(), roles, CheckOptions(config=state.config(), progress=advance))
+            run = run_checks(state.usable(), roles, CheckOptions(config=config, progress=advance))
         except (DataLoadError, ConfigError) as exc:
             bar.empty()
             st.error(plain(exc), icon=":material/error:")
@@ -228,7 +235,7 @@ def _results(draft: Draft, state: SampleSession, questionnaire: Questionnaire) -
         return
     st.markdown("##### Check results")
     st.caption(inputs_caption(run))
-    current_key = _current_key(state)
+    current_key = _current_key(state, _config(state, draft, questionnaire))
     if draft.checks_unsaved:
         st.warning("These results are not saved yet: settle the conflict shown at the top of the page.",
                    icon=":material/sync_problem:")

@@ -95,9 +95,9 @@ def test_saved_results_score_like_the_live_report(saved):
     with_data = assess(answers, run).scorecard
     without = assess(answers).scorecard
     assert with_data.areas["annotation"] < without.areas["annotation"]
-    assert any(r.kind == FindingKind.check for r in with_data.risks)
-    assert [r.id for r in with_data.risks if r.kind == FindingKind.claim] == ["claim:agreement_below_target"]
-    assert not [r for r in without.risks if r.kind == FindingKind.claim]
+    assert with_data.evidence(FindingKind.check)
+    assert [f.id for f in with_data.evidence(FindingKind.claim)] == ["claim:agreement_below_target"]
+    assert not without.evidence(FindingKind.claim)
 
 
 def test_the_run_records_what_was_checked(saved):

@@ -28,7 +28,8 @@ def run() -> CheckRun:
 
 
 def data_risks(scorecard: dict) -> list[str]:
-    return [r["id"] for r in scorecard["risks"] if r["kind"] == FindingKind.check]
+    """The data-check evidence behind the scorecard's risks."""
+    return [e["id"] for r in scorecard["risks"] for e in r["evidence"] if e["kind"] == FindingKind.check]
 
 
 def test_running_the_checks_stores_run_and_rescored_answers_in_one_write(store, run):

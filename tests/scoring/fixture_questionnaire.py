@@ -81,6 +81,7 @@ questions:
 RULES = """
 modifiers:
   - id: safety
+    label: safety-critical use
     when: {question: ctx_impact, includes: [safety_critical]}
     areas: [alpha]
     shift: 1

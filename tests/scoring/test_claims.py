@@ -74,17 +74,26 @@ def test_no_claim_without_the_answer_or_the_measurement(fx):
     assert found(fx, {"a_choice": "good"}, {"drift": {"drifted": float("nan")}}) == {}
 
 
-def test_claims_count_in_the_scorecard_when_metrics_are_given(fx, monkeypatch):
+def test_claims_count_in_the_scorecard_when_metrics_are_given(fx):
     q, claims, rules = fx
-    import scoring.engine as engine
-
-    monkeypatch.setattr(engine, "claim_findings", lambda qq, eff, metrics: claim_findings(qq, eff, metrics, claims))
     answers = {"a_choice": "good", "a_share": 50, "a_follow": "yes", "b_sources": ["logs"]}
-    plain = score(q, answers, ruleset=rules)
-    with_data = score(q, answers, ruleset=rules, check_metrics={"drift": {"drifted": 2}})
+    plain = score(q, answers, ruleset=rules, claims=claims)
+    with_data = score(q, answers, ruleset=rules, claims=claims, check_metrics={"drift": {"drifted": 2}},
+                      checks_run={"drift": "beta"})
     assert plain.areas["beta"] == 100
     assert [r.id for r in with_data.risks] == ["claim:good_vs_drift"]
     assert with_data.areas["beta"] < 100
+    assert with_data.basis["beta"].data and with_data.basis["beta"].claims_contradicted == 1
+    assert not with_data.basis["alpha"].data and not plain.basis["beta"].data
+
+
+def test_a_claim_the_data_does_not_contradict_counts_as_confirmed(fx):
+    q, claims, rules = fx
+    answers = {"a_choice": "good", "a_share": 50, "a_follow": "yes", "b_sources": ["logs"]}
+    card = score(q, answers, ruleset=rules, claims=claims, check_metrics={"drift": {"drifted": 0}},
+                 checks_run={"drift": "beta"})
+    assert card.risks == []
+    assert (card.basis["beta"].claims_confirmed, card.basis["beta"].claims_contradicted) == (1, 0)
 
 
 def test_claim_quoting_an_unknown_question_is_refused(tmp_path):

@@ -19,10 +19,10 @@ def test_defaults_map_risk_to_severity_at_the_boundaries():
 
 def test_override_replaces_only_the_keys_given(tmp_path):
     path = tmp_path / "team.yaml"
-    path.write_text("severity_points: {high: 30}\nverdict: {not_ready_below: 60}\n")
+    path.write_text("severity_weight: {high: 0.9}\nverdict: {not_ready_below: 60}\n")
     base, cfg = load_scoring_config(), load_scoring_config(path)
-    assert cfg.severity_points[Severity.high] == 30
-    assert cfg.severity_points[Severity.low] == base.severity_points[Severity.low]
+    assert cfg.severity_weight[Severity.high] == 0.9
+    assert cfg.severity_weight[Severity.low] == base.severity_weight[Severity.low]
     assert cfg.verdict.not_ready_below == 60
     assert cfg.verdict.top_risks == base.verdict.top_risks
 

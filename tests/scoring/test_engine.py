@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from questionnaire import load_questionnaire
@@ -9,6 +11,7 @@ from scoring.config import default_scoring_config
 from scoring.engine import score
 from scoring.findings import Action, Finding
 from scoring.rules import load_rules
+from scoring.scores import area_sizes
 from tests.scoring.fixture_questionnaire import write_fixture
 from vocabulary import Severity, Stage, Verdict
 
@@ -63,10 +66,11 @@ def test_number_bands_apply_below_their_bound_only(fx, share, risky):
     assert (found.risk if found else None) == risky
 
 
-def test_unknown_counts_as_a_risk_with_the_default_policy(fx):
+def test_unknown_counts_as_a_risk_at_least_as_bad_as_the_worst_option(fx):
     policy = default_scoring_config().unknown
     found = by_id(run(fx, a_choice="unknown"))["a_choice"]
-    assert found.risk == policy.risk
+    assert found.risk == 1.0  # the worst decided option ("stop") outweighs the policy's 0.6
+    assert by_id(run(fx, a_follow="unknown"))["a_follow"].risk == max(policy.risk, 0.9)
     assert found.title == policy.finding.format(topic="Choice", help="", text="")
     assert found.source == "answer:a_choice=unknown"
 
@@ -117,11 +121,16 @@ def test_context_modifier_raises_severity_in_its_areas_only(fx):
     assert [m.id for m in raised.modifiers] == ["safety"]
 
 
-def test_area_score_deducts_severity_points(fx):
-    points = default_scoring_config().severity_points
-    card = run(fx, a_choice="bad", a_share=15)  # one high, one medium in alpha
-    assert card.areas["alpha"] == 100 - points[Severity.high] - points[Severity.medium]
+def expected_area(fx, area: str, burden: float) -> int:
+    q, _ = fx
+    return round(100 * math.exp(-default_scoring_config().steepness * burden / area_sizes(q)[area]))
+
+
+def test_area_score_decays_with_the_summed_weights_of_its_risks(fx):
+    card = run(fx, a_choice="bad", a_share=15)  # answers of risk 0.75 and 0.4 in alpha
+    assert card.areas["alpha"] == expected_area(fx, "alpha", 0.75 + 0.4)
     assert card.areas["beta"] == 100
+    assert 0 < card.exact["alpha"] < card.exact["beta"]
 
 
 def test_critical_risk_makes_not_ready_even_with_high_scores(fx):
@@ -131,11 +140,11 @@ def test_critical_risk_makes_not_ready_even_with_high_scores(fx):
     assert any("critical" in r for r in card.verdict_reasons)
 
 
-def test_overall_is_capped_by_the_weakest_area(fx):
-    cap = default_scoring_config().verdict.overall_cap_above_weakest
+def test_overall_is_the_harmonic_mean_of_the_areas(fx):
     card = run(fx, a_choice="bad", a_share=5, a_follow="no")  # alpha loses a lot, beta gets the rule
-    weakest = min(card.areas.values())
-    assert card.overall <= weakest + cap
+    alpha, beta = card.exact["alpha"], card.exact["beta"]
+    assert card.exact["overall"] == pytest.approx(2 / (1 / alpha + 1 / beta), abs=1e-3)
+    assert card.exact["overall"] < (alpha + beta) / 2  # a weak area pulls harder than in an average
     assert card.weakest_area == min(card.areas, key=card.areas.get)
 
 
@@ -150,7 +159,7 @@ def test_data_findings_count_in_their_area(fx):
                    kind="check", source="check:drift", check="drift",
                    action=Action(text="Recollect", due=Stage.before_first_training))
     card = score(q, BEST, findings=[data], ruleset=rules)
-    assert card.areas["beta"] == 100 - default_scoring_config().severity_points[Severity.high]
+    assert card.areas["beta"] == expected_area(fx, "beta", default_scoring_config().severity_weight[Severity.high])
     assert card.actions[0].text == "Recollect"
 
 
