@@ -1,8 +1,12 @@
 """Streamlit entry point: page setup and routing only. Run with `make run`."""
 
+from pathlib import Path
+
 import streamlit as st
 
 from ui import routes
 
-st.set_page_config(page_title="Readiness", page_icon=":material/fact_check:", layout="wide")
+# a bundled icon: a Material or emoji icon would make every browser fetch it from an external host
+st.set_page_config(page_title="Readiness", page_icon=str(Path(__file__).parent / "ui" / "assets" / "icon.png"),
+                   layout="wide")
 st.navigation(routes.all_pages(), position="top").run()

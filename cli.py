@@ -301,8 +301,13 @@ def report_cmd(
                           author=author if author is not None else src.author)
     try:
         pdf = render_pdf(report, paper.value)
-    except ReportRenderError as exc:
-        fail(str(exc), code=3)
+    except ReportRenderError as exc:  # the HTML report is still made: the same content, printable from a browser
+        fallback = html or output.with_suffix(".html")
+        try:
+            fallback.write_text(render_html(report, paper.value), encoding="utf-8")
+        except OSError as write_error:
+            fail(f"{exc}; the HTML report could not be written either ({fallback}: {write_error.strerror})", code=3)
+        fail(f"{exc}. Wrote the HTML report to {fallback} instead: open it in a browser to read or print it.", code=3)
     outputs = [(output, pdf)]
     if html is not None:
         outputs.append((html, render_html(report, paper.value).encode("utf-8")))
@@ -316,6 +321,33 @@ def report_cmd(
         typer.echo(f"Wrote {path}")
     card = report.scorecard
     typer.echo(f"Verdict: {card.verdict.label} (overall {card.overall}/100)")
+
+
+@app.command("datasheet")
+def datasheet_cmd(
+    source: Annotated[Path, typer.Argument(help="Answers file, or an assessment export (YAML or JSON).")],
+    output: Annotated[Path, typer.Option(
+        "--output", "-o", help="Where to write the datasheet: Markdown, or PDF when the name ends in .pdf.")],
+) -> None:
+    """Draft a datasheet for the dataset (Markdown or PDF) from answers or an export, marking what a person
+    must still write."""
+    from reports import ReportRenderError, build_report
+    from reports.datasheet import datasheet_sections, render_datasheet, render_datasheet_pdf
+
+    src, result = assess_answers(source, None, DataOptions())  # an export's stored check run, if any
+    report = build_report(result, revision=src.revision, assessment=src.assessment, project=src.project,
+                          author=src.author)
+    try:
+        if output.suffix.lower() == ".pdf":
+            output.write_bytes(render_datasheet_pdf(report))
+        else:
+            output.write_text(render_datasheet(report), encoding="utf-8")
+    except ReportRenderError as exc:
+        fail(str(exc), code=3)
+    except OSError as exc:
+        fail(f"cannot write {output}: {exc.strerror}")
+    open_points = sum(len(s.to_write) for s in datasheet_sections(report))
+    typer.echo(f"Wrote {output} ({open_points} point(s) to be written by a person)")
 
 
 @app.command("check")
@@ -419,7 +451,10 @@ def agreement_cmd(
         require_columns(frame, AnnotationMapping(item=item, annotator=annotator, label=label, timestamp=time),
                         file.name)
         if time:
-            frame[time], _ = to_naive_datetime(frame[time])
+            frame[time], unusable = to_naive_datetime(frame[time])
+            if unusable:
+                typer.echo(f"note: {unusable} value(s) of '{time}' are not usable dates (such as a 9999-12-31 "
+                           "'no end' marker) and were treated as missing", err=True)
         result = compute_agreement(frame, item, annotator, label, level=level.value, timestamp=time).to_json()
     except (DataLoadError, AgreementInputError) as exc:
         fail(str(exc))
@@ -534,9 +569,12 @@ def import_cmd(
 ) -> None:
     """Import an exported assessment (always as a new assessment; nothing is overwritten)."""
     from assessments import StoreError
+    from safety.documents import DocumentError, read_bounded
 
     try:
-        data = file.read_bytes()
+        data = read_bounded(file)
+    except DocumentError as exc:
+        fail(f"{file}: {exc}")
     except OSError as exc:
         fail(f"cannot read {file}: {exc.strerror}")
     store = _store()

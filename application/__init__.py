@@ -4,7 +4,8 @@
 - `run_checks(sources, mapping, options)` -> `checks.check_run.CheckRun` (files read by `read_upload`
   or `read_path`)
 - `save_revision(...)` (answers changed, or a new check run) and `start_revision(...)`: one database
-  transaction per user action, answers, check run and scorecard written together
+  transaction per user action, answers, check run and scorecard written together; `last_checked_inputs`
+  reads back the column roles the newest check run used
 
 Plain Python, no Streamlit: the front ends (`cli.py`, `ui/`) only parse, draw and print.
 """
@@ -19,6 +20,7 @@ _EXPORTS = {
     "DataFile": "application.data_files", "read_path": "application.data_files",
     "read_upload": "application.data_files",
     "Saved": "application.saving", "save_revision": "application.saving", "start_revision": "application.saving",
+    "last_checked_inputs": "application.saving",
 }
 __all__ = sorted(_EXPORTS)
 

@@ -19,14 +19,15 @@ from typing import Any
 import pandas as pd
 
 from checks.check_run import FileDescription, digest
-from checks.loading import DataLoadError, LoadLimits, load_table
+from checks.loading import APP_LIMITS, DataLoadError, LoadLimits, load_table
 from checks.mapping import AnnotationMapping, ColumnMapping, guess_annotation_mapping, guess_mapping
 
-# Uploads are capped at 200 MB by `.streamlit/config.toml` (server.maxUploadSize); the loader checks
-# the same size and a row limit before parsing everything, so a huge file fails fast and clearly.
-MAX_UPLOAD_BYTES = 200 * 1024 * 1024
-MAX_UPLOAD_ROWS = 5_000_000
-UPLOAD_LIMITS = LoadLimits(max_bytes=MAX_UPLOAD_BYTES, max_rows=MAX_UPLOAD_ROWS)
+# Uploads are capped by `.streamlit/config.toml` (server.maxUploadSize, in MB) at the loader's byte limit
+# for the app (`safety/limits.yaml`, `app:`); the loader checks the same size, the rows, the columns and
+# more before parsing everything, so a huge or hostile file fails fast and clearly.
+UPLOAD_LIMITS = APP_LIMITS
+MAX_UPLOAD_BYTES = UPLOAD_LIMITS.max_bytes
+MAX_UPLOAD_ROWS = UPLOAD_LIMITS.max_rows
 TYPE_SAMPLE_ROWS = 10_000  # detected types and missing shares are read from the first rows only
 HASH_CHUNK = 1 << 20
 

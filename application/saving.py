@@ -8,6 +8,9 @@ an old scorecard (or the reverse). A write that someone else's save overtook rai
 - `save_revision`: the user changed an answer, moved to another step, or ran the data checks (the
   new `check_run` is then stored with the answers rescored against it);
 - `start_revision`: the user started a new revision before a retrain (no check results yet).
+
+`last_checked_inputs` reads back what the newest check run of an assessment checked (files, column
+roles, thresholds), so a new revision's uploads start from the column roles the team chose last time.
 """
 
 from __future__ import annotations
@@ -17,8 +20,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from application.assessment import AssessmentResult, assess
-from assessments import Revision, Store
-from checks.check_run import CheckRun
+from assessments import Revision, Snapshot, Store
+from checks.check_run import CheckedInputs, CheckRun
 from questionnaire import Questionnaire, bundled_questionnaire
 from scoring.config import ScoringConfig
 
@@ -64,3 +67,16 @@ def start_revision(store: Store, assessment_id: int, *, expected_version: int, n
     result = _assess(answers, None, questionnaire, config)
     return store.new_revision(assessment_id, expected_version=expected_version, note=note,
                               scorecard=result.scorecard.model_dump(mode="json") if result else None)
+
+
+def last_checked_inputs(store: Store, assessment_id: int) -> CheckedInputs | None:
+    """What the newest revision with check results checked (its column roles and settings), if any."""
+    revisions: list[Revision] = store.revisions(assessment_id)
+    for revision in reversed(revisions):
+        try:
+            run = CheckRun.from_json(Snapshot.from_stored(revision.snapshot).checks)
+        except ValueError:  # saved by a newer version of the tool
+            continue
+        if run is not None and run.inputs.files:
+            return run.inputs
+    return None

@@ -29,6 +29,7 @@ from pydantic import BaseModel, Field
 
 from assessments.models import Revision
 from assessments.snapshot import Snapshot
+from questionnaire.migration import QuestionnaireUpgrade, questions_added_since
 from questionnaire.schema import Questionnaire
 from questionnaire.wording import NOT_ANSWERED, answer_text, is_blank
 from scoring.findings import Finding
@@ -47,6 +48,8 @@ class RevisionSummary(BaseModel):
     verdict: str | None = None
     overall: int | None = None
     questionnaire_version: str | None = None
+    scored_under: str | None = Field(default=None, description="the questionnaire version of the stored scorecard")
+    upgrade_note: str | None = Field(default=None, description="how older answers were carried over")
     has_checks: bool = False
 
 
@@ -141,6 +144,9 @@ def summary(revision: Revision) -> RevisionSummary:
         number=revision.number, created_at=revision.created_at, note=revision.note,
         verdict=snapshot.verdict, overall=snapshot.overall,
         questionnaire_version=snapshot.questionnaire_version, has_checks=snapshot.checks is not None,
+        scored_under=(snapshot.scorecard or {}).get("questionnaire_version"),
+        upgrade_note=QuestionnaireUpgrade.model_validate(snapshot.questionnaire_upgrade).summary()
+        if snapshot.questionnaire_upgrade else None,
     )
 
 
@@ -167,7 +173,8 @@ def compare_revisions(older: Revision, newer: Revision, questionnaire: Questionn
         resolved_risks=resolved,
         changed_risks=changed,
         data_not_compared=left_out,
-        notes=_notes(questionnaire, old_summary, new_summary, answers, left_out),
+        notes=_notes(questionnaire, old_summary, new_summary, answers, left_out)
+        + questionnaire_notes(questionnaire, old_summary, new_summary, appeared),
     )
 
 
@@ -286,6 +293,23 @@ def _notes(questionnaire: Questionnaire, older: RevisionSummary, newer: Revision
             "sample data are left out of this comparison; their absence also moves the scores. Upload fresh "
             "samples in the Sample data step to compare the data as well."
         )
+    return notes
+
+
+def questionnaire_notes(questionnaire: Questionnaire, older: RevisionSummary, newer: RevisionSummary,
+                        appeared: Sequence[RiskChange]) -> list[str]:
+    """What a questionnaire upgrade changed: answers carried over, and new risks that only new questions raise."""
+    notes = [f"Revision {s.number}: {s.upgrade_note}" for s in (older, newer)
+             if s.upgrade_note and (s is older or s.upgrade_note != older.upgrade_note)]
+    if older.scored_under and newer.scored_under and older.scored_under != newer.scored_under:
+        added = set(questions_added_since(older.scored_under, questionnaire))
+        from_new = [r.title for r in appeared if r.question_id in added]
+        note = (f"Revision {older.number} was scored under questionnaire {older.scored_under}, revision "
+                f"{newer.number} under {newer.scored_under}")
+        if from_new:
+            note += (f"; {len(from_new)} of the new risks come from questions added since, not from a change in "
+                     "the project: " + "; ".join(from_new[:5]) + ("…" if len(from_new) > 5 else ""))
+        notes.append(note + ".")
     return notes
 
 

@@ -12,6 +12,8 @@ write lock up front instead of failing half-way with "database is locked".
 from __future__ import annotations
 
 import os
+import threading
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
 from alembic import command
@@ -25,6 +27,9 @@ SQLITE_BUSY_TIMEOUT_MS = 10_000
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 WRITE_OPTION = "readiness_write"  # execution option marking a write transaction
 MIGRATION_LOCK_ID = 72_385_011  # PostgreSQL advisory lock held while migrating
+# Connections per process: every app session may hold one while it saves (20 concurrent sessions are
+# measured by benchmarks/load.py); past POOL_SIZE + POOL_OVERFLOW a session waits up to POOL_TIMEOUT_S.
+POOL_SIZE, POOL_OVERFLOW, POOL_TIMEOUT_S = 10, 30, 30
 
 
 def data_dir() -> Path:
@@ -51,11 +56,14 @@ def describe_url(url: URL | str) -> str:
 def create_db_engine(url: URL | str) -> Engine:
     """An engine for `url`; for SQLite, with the folder created, WAL, busy timeout and BEGIN IMMEDIATE."""
     url = make_url(url)
+    pool = {"pool_size": POOL_SIZE, "max_overflow": POOL_OVERFLOW, "pool_timeout": POOL_TIMEOUT_S}
     if url.get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True)
+        return create_engine(url, pool_pre_ping=True, **pool)
     if url.database and url.database != ":memory:":
         Path(url.database).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
+    in_memory = not url.database or url.database == ":memory:"
+    engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
+                           **({} if in_memory else pool))
 
     @event.listens_for(engine, "connect")
     def _configure(dbapi_connection, _record) -> None:  # noqa: ANN001
@@ -72,6 +80,24 @@ def create_db_engine(url: URL | str) -> Engine:
         connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
     return engine
+
+
+_WRITE_LOCKS: dict[str, threading.Lock] = {}
+_WRITE_LOCKS_GUARD = threading.Lock()
+
+
+def write_lock(engine: Engine) -> AbstractContextManager[object]:
+    """For SQLite, a lock shared by every engine of this process on the same file; otherwise a no-op.
+
+    SQLite lets one writer in at a time and makes the others poll until `busy_timeout`; the polling
+    is not first come, first served, so with 20 sessions saving at once one could wait past the
+    timeout and fail with "database is locked". Queuing this process's writers on a lock first
+    leaves SQLite's polling for writers in other processes (the command line) only.
+    """
+    if engine.url.get_backend_name() != "sqlite":
+        return nullcontext()
+    with _WRITE_LOCKS_GUARD:
+        return _WRITE_LOCKS.setdefault(str(engine.url.database), threading.Lock())
 
 
 def writer(engine: Engine) -> Engine:
@@ -94,6 +120,16 @@ def migrate(engine: Engine, revision: str = "head") -> None:
             connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK_ID})")
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
+
+
+def schema_is_current(engine: Engine) -> bool:
+    """Whether the database is already at the newest migration (read without taking any write lock)."""
+    from alembic.script import ScriptDirectory
+
+    try:
+        return current_schema_revision(engine) == ScriptDirectory.from_config(alembic_config()).get_current_head()
+    except Exception:  # noqa: BLE001 - an unreadable or missing version table: let `migrate` decide
+        return False
 
 
 def current_schema_revision(engine: Engine) -> str | None:

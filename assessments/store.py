@@ -23,10 +23,28 @@ from sqlalchemy import Engine, func, or_, update
 from sqlalchemy.engine import URL
 from sqlmodel import Session, col, delete, select
 
-from assessments.database import create_db_engine, database_url, describe_url, migrate, writer
-from assessments.errors import ConflictError, NotFoundError
+from assessments.database import (
+    create_db_engine,
+    database_url,
+    describe_url,
+    migrate,
+    schema_is_current,
+    write_lock,
+    writer,
+)
+from assessments.errors import ConflictError, ImportFormatError, NotFoundError
 from assessments.models import Assessment, Revision, utcnow
 from assessments.snapshot import Snapshot
+from safety import values
+
+NAME_LENGTH = 200  # characters in a name, a project or an owner (the columns' size)
+
+
+def _details(name: str, project: str, owner: str) -> tuple[str, str, str]:
+    """Name, project and owner, stripped and checked (ValueError with a message for the user)."""
+    return (values.name(name, what="The name", max_length=NAME_LENGTH),
+            values.plain_text(project, what="The project", max_length=NAME_LENGTH),
+            values.plain_text(owner, what="The owner", max_length=NAME_LENGTH))
 
 
 class Keep(Enum):
@@ -56,12 +74,17 @@ class Store:
     def __init__(self, engine: Engine):
         self.engine = engine
         self._writer = writer(engine)
+        self._write_lock = write_lock(engine)
 
     @classmethod
     def open(cls, url: URL | str | None = None, *, run_migrations: bool = True) -> Store:
-        """Connect to `url` (the configured database by default) and bring its schema up to date."""
+        """Connect to `url` (the configured database by default) and bring its schema up to date.
+
+        A schema already up to date is only read (no write transaction), so opening a store to list
+        or export never waits for, or blocks, another process's writes.
+        """
         engine = create_db_engine(url if url is not None else database_url())
-        if run_migrations:
+        if run_migrations and not schema_is_current(engine):
             migrate(engine)
         return cls(engine)
 
@@ -82,7 +105,7 @@ class Store:
 
     @contextmanager
     def _write(self) -> Iterator[Session]:
-        with Session(self._writer, expire_on_commit=False) as session, session.begin():
+        with self._write_lock, Session(self._writer, expire_on_commit=False) as session, session.begin():
             yield session
 
     @staticmethod
@@ -141,14 +164,16 @@ class Store:
     def create(
         self, name: str, *, project: str = "", owner: str = "", snapshot: Snapshot | None = None, note: str = ""
     ) -> Assessment:
-        """A new assessment with revision 1 (empty answers unless `snapshot` is given)."""
-        name = name.strip()
-        if not name:
-            raise ValueError("An assessment needs a name.")
+        """A new assessment with revision 1 (empty answers unless `snapshot` is given).
+
+        Raises ValueError when the name is empty or only spaces, or the name, project or owner is
+        too long or holds control characters.
+        """
+        name, project, owner = _details(name, project, owner)
         snapshot = snapshot or Snapshot()
         with self._write() as session:
             assessment = Assessment(
-                name=name, project=project.strip(), owner=owner.strip(),
+                name=name, project=project, owner=owner,
                 verdict=snapshot.verdict, overall=snapshot.overall,
             )
             session.add(assessment)
@@ -173,7 +198,12 @@ class Store:
         )
 
     def _free_name(self, name: str) -> str:
-        """`name`, or `name (2)`, `name (3)`... : the first that no assessment (archived ones too) has."""
+        """`name`, or `name (2)`, `name (3)`... : the first that no assessment (archived ones too) has.
+
+        A name that would be too long is shortened (ending in "…") so the result always fits.
+        """
+        if len(name) > NAME_LENGTH - 8:
+            name = name[: NAME_LENGTH - 9].rstrip() + "…"
         taken = {a.name for a in self.list(name, include_archived=True)}
         candidate, n = name, 1
         while candidate in taken:
@@ -267,17 +297,15 @@ class Store:
     def rename(
         self, assessment_id: int, name: str, *, project: str | None = None, owner: str | None = None
     ) -> Assessment:
-        """Change the name (and optionally project and owner)."""
-        name = name.strip()
-        if not name:
-            raise ValueError("An assessment needs a name.")
+        """Change the name (and optionally project and owner); ValueError as for `create`."""
+        name, new_project, new_owner = _details(name, project or "", owner or "")
         with self._write() as session:
             assessment = self._get(session, assessment_id)
             assessment.name = name
             if project is not None:
-                assessment.project = project.strip()
+                assessment.project = new_project
             if owner is not None:
-                assessment.owner = owner.strip()
+                assessment.owner = new_owner
             assessment.updated_at = utcnow()
             session.add(assessment)
         return assessment
@@ -315,9 +343,13 @@ class Store:
 
         document = parse_export(text)
         meta = document.assessment
+        try:
+            chosen = values.name(name, max_length=NAME_LENGTH) if name is not None else meta.name
+        except ValueError as exc:
+            raise ImportFormatError(f"The name given for the import is not usable: {exc}.") from None
         with self._write() as session:
             assessment = Assessment(
-                name=(name or meta.name).strip(), project=meta.project, owner=meta.owner,
+                name=chosen, project=meta.project, owner=meta.owner,
                 created_at=meta.created_at, archived=meta.archived,
                 current_revision=meta.current_revision, last_step=meta.last_step,
             )

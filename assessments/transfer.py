@@ -12,33 +12,72 @@ from datetime import UTC, datetime
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictInt,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
-from assessments.errors import ImportFormatError
+from assessments.errors import ImportFormatError, StoreError
 from assessments.models import Assessment, Revision
 from assessments.snapshot import Snapshot
+from safety import values
+from safety.documents import DocumentError, load_document
+from safety.limits import DOCUMENT, size
 
 FORMAT = "readiness-assessment"
 FORMAT_VERSION = 1
-MAX_IMPORT_BYTES = 20 * 1024 * 1024
+MAX_IMPORT_BYTES = DOCUMENT.max_bytes  # the same bound for what is written and what is read back
+MAX_REVISIONS = 10_000
+NAME_LENGTH, NOTE_LENGTH, STEP_LENGTH = 200, 500, 100  # the columns' sizes (assessments.models)
+
+
+class ExportTooLargeError(StoreError):
+    """The export would be larger than an import accepts."""
 
 
 class ExportedMeta(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
-    name: str = Field(min_length=1, max_length=200)
+    name: str
     project: str = ""
     owner: str = ""
     created_at: datetime
-    archived: bool = False
-    current_revision: int = Field(ge=1)
+    archived: StrictBool = False
+    current_revision: int = Field(ge=1, le=MAX_REVISIONS)
     last_step: str | None = None
+
+    @field_validator("name")
+    @classmethod
+    def _name(cls, value: str) -> str:
+        return values.name(value, max_length=NAME_LENGTH)
+
+    @field_validator("project", "owner")
+    @classmethod
+    def _line(cls, value: str, info: ValidationInfo) -> str:
+        return values.plain_text(value, what=f"the {info.field_name}", max_length=NAME_LENGTH)
+
+    @field_validator("last_step")
+    @classmethod
+    def _step(cls, value: str | None) -> str | None:
+        return None if value is None else values.plain_text(value, what="last_step", max_length=STEP_LENGTH)
+
+    @field_validator("created_at")
+    @classmethod
+    def _created(cls, value: datetime) -> datetime:
+        return values.moment(value, what="created_at")
 
 
 class ExportedRevision(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
-    number: int = Field(ge=1)
+    number: int = Field(ge=1, le=MAX_REVISIONS)
     created_at: datetime
     note: str = ""
     snapshot: Snapshot
@@ -50,15 +89,30 @@ class ExportedRevision(BaseModel):
             data = {**data, "snapshot": Snapshot.from_stored(data["snapshot"])}
         return data
 
+    @field_validator("note")
+    @classmethod
+    def _note(cls, value: str) -> str:
+        return values.plain_text(value, what="the note", max_length=NOTE_LENGTH, multiline=True)
+
+    @field_validator("created_at")
+    @classmethod
+    def _created(cls, value: datetime) -> datetime:
+        return values.moment(value, what="created_at")
+
+    @field_validator("snapshot")
+    @classmethod
+    def _bounded(cls, value: Snapshot) -> Snapshot:
+        return value.check_bounds()
+
 
 class ExportDocument(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
     format: str
-    format_version: int
+    format_version: StrictInt
     exported_at: datetime | None = None
     assessment: ExportedMeta
-    revisions: list[ExportedRevision] = Field(min_length=1)
+    revisions: list[ExportedRevision] = Field(min_length=1, max_length=MAX_REVISIONS)
 
     @model_validator(mode="after")
     def _consistent(self) -> ExportDocument:
@@ -66,6 +120,8 @@ class ExportDocument(BaseModel):
             raise ValueError(f"'format' is '{self.format}', expected '{FORMAT}'")
         if self.format_version > FORMAT_VERSION:
             raise ValueError(f"made by a newer version of the tool (format_version {self.format_version})")
+        if self.format_version < 1:
+            raise ValueError(f"format_version {self.format_version} does not exist (the first is 1)")
         numbers = [r.number for r in self.revisions]
         if len(set(numbers)) != len(numbers):
             raise ValueError("revision numbers must be unique")
@@ -105,29 +161,36 @@ def export_document(assessment: Assessment, revisions: list[Revision]) -> dict[s
     }
 
 
+class _NoAliasDumper(yaml.SafeDumper):
+    """Writes every value in full: imports refuse YAML aliases (they can expand without bound)."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
 def dump_export(assessment: Assessment, revisions: list[Revision], fmt: str = "yaml") -> str:
-    """The export as YAML (readable, the default) or JSON text."""
+    """The export as YAML (readable, the default) or JSON text; refused when an import could not read it back."""
     document = export_document(assessment, revisions)
     if fmt == "json":
-        return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
-    if fmt == "yaml":
-        return yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=100)
-    raise ValueError(f"unknown export format '{fmt}': use 'yaml' or 'json'")
+        text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    elif fmt == "yaml":
+        text = yaml.dump(document, Dumper=_NoAliasDumper, sort_keys=False, allow_unicode=True, width=100)
+    else:
+        raise ValueError(f"unknown export format '{fmt}': use 'yaml' or 'json'")
+    n_bytes = len(text.encode("utf-8"))
+    if n_bytes > MAX_IMPORT_BYTES:
+        raise ExportTooLargeError(
+            f"The export would be {size(n_bytes)}, over the limit of {size(MAX_IMPORT_BYTES)} that an import "
+            "accepts; export a copy with fewer revisions (duplicate the assessment, which keeps only the current one).")
+    return text
 
 
 def parse_export(text: str | bytes) -> ExportDocument:
-    """Read an export (YAML or JSON; JSON is valid YAML) and check it; raises `ImportFormatError`."""
-    if isinstance(text, bytes):
-        if len(text) > MAX_IMPORT_BYTES:
-            raise ImportFormatError(f"The file is larger than {MAX_IMPORT_BYTES // (1024 * 1024)} MB.")
-        try:
-            text = text.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise ImportFormatError("The file is not UTF-8 text; expected a YAML or JSON export.") from None
+    """Read an export (JSON or YAML) within the document limits and check every section; raises `ImportFormatError`."""
     try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise ImportFormatError(f"The file is neither valid YAML nor JSON: {exc}") from None
+        data = load_document(text)
+    except DocumentError as exc:
+        raise ImportFormatError(f"The file cannot be imported: {exc}.") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ImportFormatError(f"This is not an assessment export (expected 'format: {FORMAT}').")
     try:
@@ -139,6 +202,11 @@ def parse_export(text: str | bytes) -> ExportDocument:
 def _describe(exc: Exception) -> str:
     if isinstance(exc, ValidationError):
         return "; ".join(
-            f"{'.'.join(str(x) for x in e['loc'])}: {e['msg']}" if e["loc"] else e["msg"] for e in exc.errors()
+            f"{'.'.join(str(x) for x in e['loc'])}: {_message(e['msg'])}" if e["loc"] else _message(e["msg"])
+            for e in exc.errors()[:5]
         )
     return str(exc)
+
+
+def _message(text: str) -> str:
+    return text.removeprefix("Value error, ")

@@ -167,7 +167,11 @@ def member_of(values: np.ndarray, reference: np.ndarray) -> np.ndarray:
 
 
 def to_naive_datetime(series: pd.Series) -> tuple[pd.Series, int]:
-    """Parse a column to timezone-naive UTC datetimes; returns it and the count of unparseable values."""
+    """Parse a column to timezone-naive UTC datetimes; returns it and the count of unparseable values.
+
+    Dates the checks cannot place on a time line (before 1677 or after 2262, such as the open-ended
+    sentinel 9999-12-31) become missing and are counted as unparseable, so they are reported.
+    """
     if pd.api.types.is_datetime64_any_dtype(series):
         parsed = series
     elif pd.api.types.is_numeric_dtype(series):
@@ -176,6 +180,7 @@ def to_naive_datetime(series: pd.Series) -> tuple[pd.Series, int]:
         parsed = pd.to_datetime(series, errors="coerce", utc=True, format="mixed")
     if getattr(parsed.dt, "tz", None) is not None:
         parsed = parsed.dt.tz_convert("UTC").dt.tz_localize(None)
+    parsed = parsed.mask((parsed < pd.Timestamp.min) | (parsed > pd.Timestamp.max))
     unparsed = int(parsed.isna().sum() - series.isna().sum())
     return parsed.astype("datetime64[ns]"), max(unparsed, 0)
 

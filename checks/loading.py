@@ -12,9 +12,11 @@ sniffed among `,` `;` tab and `|`.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -23,11 +25,22 @@ import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 import pyarrow.json as pa_json
 import pyarrow.parquet as pq
-from pydantic import BaseModel, Field
+from pydantic import Field
 
-DEFAULT_MAX_BYTES = 1024 * 1024 * 1024  # 1 GiB
-DEFAULT_MAX_ROWS = 20_000_000
-DEFAULT_MAX_PARQUET_BYTES = 16 * 1024 ** 3  # Parquet is read in place and sampled, so a larger file is fine
+from checks.preflight import (
+    SAMPLE_ADVICE,
+    DataLoadError,
+    check_columns,
+    check_header_width,
+    check_json,
+    check_lines,
+    check_parquet,
+    check_table,
+    check_zip,
+)
+from safety.limits import APP_TABLE_OVERRIDES, TableLimits, refusal, size
+from safety.sandbox import SandboxError, run_limited
+
 DEFAULT_SAMPLE_ROWS = 2_000_000  # larger Parquet files are read as a fixed-seed uniform sample of this many rows
 SAMPLE_SEED = 20240601
 DELIMITERS = (",", ";", "\t", "|")
@@ -42,18 +55,16 @@ FORMATS = {
     ".xlsx": "excel", ".xlsm": "excel",
 }
 
-
-class DataLoadError(ValueError):
-    """A file cannot be used; `str(error)` is a complete, user-facing explanation."""
+__all__ = ["APP_LIMITS", "DataLoadError", "LoadLimits", "load_table"]
 
 
-class LoadLimits(BaseModel):
-    """Upper bounds checked before a file is parsed."""
+class LoadLimits(TableLimits):
+    """The declared table limits (`safety/limits.yaml`), plus the sample size for large Parquet files."""
 
-    max_bytes: int = DEFAULT_MAX_BYTES
-    max_rows: int = DEFAULT_MAX_ROWS
-    max_parquet_bytes: int = DEFAULT_MAX_PARQUET_BYTES
     sample_rows: int = Field(default_factory=lambda: DEFAULT_SAMPLE_ROWS)
+
+
+APP_LIMITS = LoadLimits(**APP_TABLE_OVERRIDES)  # uploads to the web app
 
 
 def load_table(source: str | Path | bytes, filename: str | None = None,
@@ -63,16 +74,15 @@ def load_table(source: str | Path | bytes, filename: str | None = None,
     if isinstance(source, (str, Path)):
         path = Path(source)
         name = filename or path.name
-        if not path.is_file():
-            raise DataLoadError(f"{name}: file not found")
-        size = path.stat().st_size
+        _check_path(path, name)
+        size_ = path.stat().st_size
         with path.open("rb") as handle:
             head = handle.read(SNIFF_BYTES)
-        if size and _detect_format(head, name) == "parquet":
+        if size_ and _detect_format(head, name) == "parquet":
             # read in place (no copy of the bytes), sampled above `sample_rows`: a larger size limit
-            _check_size(size, name, limits.model_copy(update={"max_bytes": limits.max_parquet_bytes}))
+            _check_size(size_, name, limits.model_copy(update={"max_bytes": limits.max_parquet_bytes}))
             return _checked(_read_parquet(path, name, limits), name)
-        _check_size(size, name, limits)
+        _check_size(size_, name, limits)
         raw = path.read_bytes()
     else:
         raw = bytes(source)
@@ -85,6 +95,16 @@ def load_table(source: str | Path | bytes, filename: str | None = None,
     return _checked(reader(raw, name, limits), name)
 
 
+def _check_path(path: Path, name: str) -> None:
+    if not path.exists():
+        raise DataLoadError(f"{name}: file not found")
+    if path.is_dir():
+        raise DataLoadError(f"{name}: is a folder, not a file; give the path of one data file")
+    if not path.is_file():
+        raise DataLoadError(f"{name}: is not a regular file (a device, a pipe or a socket); save the data to a "
+                            "file and give its path")
+
+
 def _checked(frame: pd.DataFrame, name: str) -> pd.DataFrame:
     if len(frame.columns) == 0:
         raise DataLoadError(f"{name}: no columns found")
@@ -93,20 +113,16 @@ def _checked(frame: pd.DataFrame, name: str) -> pd.DataFrame:
     return frame
 
 
-def _check_size(size: int, name: str, limits: LoadLimits) -> None:
-    if size > limits.max_bytes:
-        raise DataLoadError(
-            f"{name}: the file is {size / 1e6:,.1f} MB, over the limit of {limits.max_bytes / 1e6:,.1f} MB; "
-            "upload a random sample instead")
-    if size == 0:
+def _check_size(n_bytes: int, name: str, limits: LoadLimits) -> None:
+    if n_bytes > limits.max_bytes:
+        raise DataLoadError(refusal(name, f"the file is {size(n_bytes)}", size(limits.max_bytes), SAMPLE_ADVICE))
+    if n_bytes == 0:
         raise DataLoadError(f"{name}: the file is empty")
 
 
 def _check_rows(n_rows: int, name: str, limits: LoadLimits) -> None:
     if n_rows > limits.max_rows:
-        raise DataLoadError(
-            f"{name}: about {n_rows:,} rows, over the limit of {limits.max_rows:,} rows; "
-            "upload a random sample instead")
+        raise DataLoadError(refusal(name, f"about {n_rows:,} rows", f"{limits.max_rows:,} rows", SAMPLE_ADVICE))
 
 
 def _detect_format(raw: bytes, name: str) -> str:
@@ -135,11 +151,21 @@ def _to_utf8(raw: bytes, name: str) -> bytes:
     controls = sum(head.count(bytes([b])) for b in range(32) if b not in (9, 10, 13))
     if b"\x00" in head or controls > BINARY_CONTROL_SHARE * len(head):
         raise DataLoadError(f"{name}: looks like binary data, not a text (CSV or JSON Lines) file")
-    try:
-        raw.decode("utf-8")
+    if _is_utf8(raw):
         return raw
+    return raw.decode("latin-1").encode("utf-8")
+
+
+def _is_utf8(raw: bytes) -> bool:
+    """Whether `raw` decodes as UTF-8, checked a slice at a time (no copy of a large file as text)."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:
+        for start in range(0, len(raw), 16 << 20):
+            decoder.decode(raw[start:start + (16 << 20)])
+        decoder.decode(b"", final=True)
     except UnicodeDecodeError:
-        return raw.decode("latin-1").encode("utf-8")
+        return False
+    return True
 
 
 def _sniff_delimiter(text: str) -> str:
@@ -162,7 +188,9 @@ def _sniff_delimiter(text: str) -> str:
 def _read_csv(raw: bytes, name: str, limits: LoadLimits) -> pd.DataFrame:
     data = _to_utf8(raw, name)
     _check_rows(data.count(b"\n"), name, limits)
+    check_lines(data, name, limits)
     delimiter = _sniff_delimiter(data[:SNIFF_BYTES].decode("utf-8", errors="replace"))
+    check_header_width(data[: data.find(b"\n")], delimiter, name, limits)
     bad_rows: list[pa_csv.InvalidRow] = []
 
     def on_invalid(row: pa_csv.InvalidRow) -> str:
@@ -172,11 +200,15 @@ def _read_csv(raw: bytes, name: str, limits: LoadLimits) -> pd.DataFrame:
     try:
         table = pa_csv.read_csv(
             io.BytesIO(data),
-            read_options=pa_csv.ReadOptions(block_size=16 << 20),
+            read_options=pa_csv.ReadOptions(block_size=limits.max_row_bytes + 1),
             parse_options=pa_csv.ParseOptions(delimiter=delimiter, invalid_row_handler=on_invalid,
                                               newlines_in_values=True),
             convert_options=pa_csv.ConvertOptions(strings_can_be_null=True))
     except pa.ArrowInvalid as exc:
+        if "straddling" in str(exc):  # a quoted field with line breaks, longer than a parsing block
+            raise DataLoadError(refusal(name, "one quoted field (with line breaks inside) is too long",
+                                        f"{size(limits.max_row_bytes)} per row", "check the quotes in the "
+                                        "file (an unclosed quote swallows the rest of it)")) from None
         raise DataLoadError(f"{name}: cannot be parsed as CSV ({_short(exc)})") from None
     if bad_rows:
         row = min(bad_rows, key=lambda r: r.number or 0)
@@ -184,6 +216,7 @@ def _read_csv(raw: bytes, name: str, limits: LoadLimits) -> pd.DataFrame:
         raise DataLoadError(
             f"{name}: line {line} has {row.actual_columns} fields but the header has {row.expected_columns} "
             f"(delimiter '{_show(delimiter)}'); {len(bad_rows)} such row(s) in total")
+    check_table(table, name, limits)
     if delimiter == ";":  # the usual delimiter where a comma is the decimal mark
         table = _decimal_commas(table)
     return _to_pandas(table)
@@ -210,16 +243,25 @@ def _decimal_commas(table: pa.Table) -> pa.Table:
 def _read_jsonl(raw: bytes, name: str, limits: LoadLimits) -> pd.DataFrame:
     data = _to_utf8(raw, name)
     stripped = data.lstrip()
-    if stripped.startswith(b"["):  # a plain JSON array of records
+    if stripped.startswith(b"["):  # a plain JSON array of records: parsed whole, so held to a smaller size
+        if len(data) > limits.max_json_array_bytes:
+            raise DataLoadError(refusal(name, f"a JSON array of {size(len(data))}", size(limits.max_json_array_bytes),
+                                        "write one record per line (JSON Lines, .jsonl) for larger files"))
+        _check_rows(check_json(data, name, limits, lines=False), name, limits)
         try:
-            return pd.read_json(io.BytesIO(data), orient="records", dtype_backend="pyarrow")
-        except ValueError as exc:
+            frame = pd.read_json(io.BytesIO(data), orient="records", dtype_backend="pyarrow")
+        except (ValueError, RecursionError) as exc:
             raise DataLoadError(f"{name}: not valid JSON ({_short(exc)})") from None
+        check_columns([str(c) for c in frame.columns], name, limits)
+        return frame
     _check_rows(data.count(b"\n"), name, limits)
+    check_json(data, name, limits, lines=True)
     try:
-        table = pa_json.read_json(io.BytesIO(data))
+        table = pa_json.read_json(io.BytesIO(data), read_options=pa_json.ReadOptions(
+            block_size=limits.max_row_bytes + 1))
     except pa.ArrowInvalid as exc:
         raise DataLoadError(f"{name}: not valid JSON Lines, one JSON object per line ({_short(exc)})") from None
+    check_table(table, name, limits)
     return _to_pandas(table)
 
 
@@ -228,54 +270,114 @@ def _read_jsonl(raw: bytes, name: str, limits: LoadLimits) -> pd.DataFrame:
 def _read_parquet(source: bytes | Path, name: str, limits: LoadLimits) -> pd.DataFrame:
     """Read a Parquet file; one with more than `limits.sample_rows` rows as a uniform random sample.
 
-    The sample takes a fixed-seed random subset of row positions and reads one row group at a time,
-    so memory stays bounded by the sample. `frame.attrs["sampling"]` records the file's row count,
-    the sample size and the seed, so every result can say it was computed on a sample.
+    The footer is checked first (`check_parquet`). Text columns are read dictionary-encoded and only
+    decoded once their decoded size is known to fit `max_decoded_bytes`: a column repeating one long
+    value on every row (a "dictionary bomb") is refused, not expanded. The sample takes a fixed-seed
+    random subset of row positions and reads one row group at a time, so memory stays bounded by the
+    sample. `frame.attrs["sampling"]` records the file's row count, the sample size and the seed, so
+    every result can say it was computed on a sample.
     """
     try:
-        pf = pq.ParquetFile(io.BytesIO(source) if isinstance(source, bytes) else source)
-        total = pf.metadata.num_rows
+        opened = io.BytesIO(source) if isinstance(source, bytes) else source
+        metadata = pq.read_metadata(opened)
+        check_parquet(metadata, name, limits)
+        total = metadata.num_rows
         _check_rows(total, name, limits)
+        schema = metadata.schema.to_arrow_schema()
+        text = [f.name for f in schema if pa.types.is_string(f.type) or pa.types.is_large_string(f.type)
+                or pa.types.is_binary(f.type)]
+        pf = pq.ParquetFile(opened, metadata=metadata, read_dictionary=text)
         if total <= limits.sample_rows:
-            return _to_pandas(pf.read())
-        keep = np.sort(np.random.default_rng(SAMPLE_SEED).choice(total, size=limits.sample_rows, replace=False))
-        parts, start = [], 0
-        for group in range(pf.num_row_groups):
-            n = pf.metadata.row_group(group).num_rows
-            lo, hi = np.searchsorted(keep, [start, start + n])
-            if hi > lo:
-                parts.append(pf.read_row_group(group).take(pa.array(keep[lo:hi] - start)))
-            start += n
-        table = pa.concat_tables(parts)
-        del parts
+            table = _decoded(pf.read(), name, limits)
+        else:
+            keep = np.sort(np.random.default_rng(SAMPLE_SEED).choice(total, size=limits.sample_rows, replace=False))
+            parts, start = [], 0
+            for group in range(pf.num_row_groups):
+                n = pf.metadata.row_group(group).num_rows
+                lo, hi = np.searchsorted(keep, [start, start + n])
+                if hi > lo:
+                    parts.append(pf.read_row_group(group).take(pa.array(keep[lo:hi] - start)))
+                start += n
+            table = _decoded(pa.concat_tables(parts), name, limits)
+            del parts
     except (pa.ArrowException, OSError) as exc:
         raise DataLoadError(f"{name}: not a readable Parquet file ({_short(exc)})") from None
+    check_table(table, name, limits)
     frame = _to_pandas(table)
-    frame.attrs["sampling"] = {"rows_in_file": int(total), "rows_used": int(len(frame)), "seed": SAMPLE_SEED,
-                               "method": "uniform, without replacement"}
+    if total > limits.sample_rows:
+        frame.attrs["sampling"] = {"rows_in_file": int(total), "rows_used": int(len(frame)), "seed": SAMPLE_SEED,
+                                   "method": "uniform, without replacement"}
     return frame
 
 
+def _decoded(table: pa.Table, name: str, limits: LoadLimits) -> pa.Table:
+    """Dictionary-encoded text columns decoded to plain text, once their decoded size is known to fit."""
+    encoded = [i for i, f in enumerate(table.schema) if pa.types.is_dictionary(f.type)]
+    expanded = 0
+    for i in encoded:
+        for chunk in table.column(i).chunks:
+            lengths = pc.binary_length(chunk.dictionary).fill_null(0)
+            expanded += pc.sum(pc.take(lengths, chunk.indices)).as_py() or 0
+    if expanded > limits.max_decoded_bytes:
+        raise DataLoadError(refusal(name, f"its text columns expand to {size(expanded)} once decoded",
+                                    size(limits.max_decoded_bytes), SAMPLE_ADVICE))
+    for i in encoded:
+        field = table.schema.field(i)
+        table = table.set_column(i, field.name, table.column(i).cast(field.type.value_type))
+    return table
+
+
 def _read_excel(raw: bytes, name: str, limits: LoadLimits) -> pd.DataFrame:
+    """Read the first sheet, after checking the zip container, in a child process with memory and CPU limits."""
+    check_zip(raw, name, limits)
+    try:
+        frame = run_limited("checks.loading:parse_workbook", raw, name, limits,
+                            memory_bytes=limits.xlsx_memory_bytes, cpu_seconds=limits.xlsx_cpu_seconds)
+    except SandboxError as exc:
+        raise DataLoadError(f"{name}: reading the workbook {exc}; save the sheet as CSV and upload that") from None
+    return frame.convert_dtypes(dtype_backend="numpy_nullable").pipe(_numpy_numbers)
+
+
+def parse_workbook(raw: bytes, name: str, limits: LoadLimits) -> pd.DataFrame:
+    """The first sheet as a frame of Python values (run by `_read_excel` in a limited child process).
+
+    The sheet's `<dimension>` tag is ignored: a missing or understated one must not cut rows off, so
+    rows are streamed and counted against the row limit as they come.
+    """
     import openpyxl  # imported lazily: only Excel uploads need it (defusedxml guards its XML parsing)
 
     try:
         book = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
         sheet = book.worksheets[0]
-        _check_rows(max((sheet.max_row or 1) - 1, 0), name, limits)
+        sheet.reset_dimensions()
         rows = sheet.iter_rows(values_only=True)
         header = next(rows, None)
         if header is None:
             raise DataLoadError(f"{name}: the first sheet is empty")
+        while header and header[-1] is None:
+            header = header[:-1]
         columns = [str(h) if h is not None else f"column_{i + 1}" for i, h in enumerate(header)]
-        frame = pd.DataFrame(list(rows), columns=columns)
+        check_columns(columns, name, limits)
+        width, records = len(columns), list[tuple[Any, ...]]()
+        for row in rows:
+            if len(records) >= limits.max_rows:
+                raise DataLoadError(refusal(name, f"more than {limits.max_rows:,} rows", f"{limits.max_rows:,} rows",
+                                            SAMPLE_ADVICE))
+            if any(v is not None for v in row[width:]):
+                raise DataLoadError(f"{name}: row {len(records) + 2} has values beyond the {width} named columns; "
+                                    "give every column a header")
+            records.append(row[:width] + (None,) * (width - len(row)))
         book.close()
     except DataLoadError:
         raise
     except Exception as exc:  # openpyxl raises many unrelated types for broken files
         raise DataLoadError(f"{name}: not a readable Excel workbook ({_short(exc)})") from None
-    frame = frame.dropna(how="all")
-    return frame.convert_dtypes(dtype_backend="numpy_nullable").pipe(_numpy_numbers)
+    frame = pd.DataFrame(records, columns=columns).dropna(how="all")
+    longest = max((len(v) for col in frame.columns for v in frame[col] if isinstance(v, str)), default=0)
+    if longest > limits.max_cell_bytes:
+        raise DataLoadError(refusal(name, f"a cell holds {longest:,} characters", size(limits.max_cell_bytes),
+                                    "shorten that text"))
+    return frame
 
 
 def _numpy_numbers(frame: pd.DataFrame) -> pd.DataFrame:

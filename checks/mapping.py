@@ -21,6 +21,8 @@ from checks.roles import ANNOTATION_ROLES, SAMPLE_ROLES, Role
 MAX_SEGMENT_CARDINALITY = 50  # a guessed segment column has at most this many distinct values
 MAX_GUESSED_SEGMENTS = 3
 TEXT_MIN_MEAN_LENGTH = 30  # a string column whose values average this many characters is free text
+MAX_LABEL_CLASSES = 50  # a label guessed from its values (not its name) has 2 to this many classes
+GUESS_SAMPLE_ROWS = 1000
 
 
 class ColumnMapping(BaseModel):
@@ -92,7 +94,7 @@ def guess_mapping(frame: pd.DataFrame) -> ColumnMapping:
         if dated:
             guess["timestamp"] = dated[0]
             taken.add(dated[0])
-    sample = frame.head(1000)
+    sample = frame.head(GUESS_SAMPLE_ROWS)
     if "text" not in guess:
         for c in columns:
             if c not in taken and pd.api.types.is_string_dtype(sample[c]):
@@ -102,20 +104,65 @@ def guess_mapping(frame: pd.DataFrame) -> ColumnMapping:
                     break
     for role in (r for r in SAMPLE_ROLES if r.multiple):
         found = _match(role, columns, taken)[:MAX_GUESSED_SEGMENTS]
-        guess[role.name] = [c for c in found if sample[c].nunique() <= MAX_SEGMENT_CARDINALITY]
+        segments = [c for c in found if sample[c].nunique() <= MAX_SEGMENT_CARDINALITY]
+        guess[role.name] = segments
+        taken.update(segments)
+    if "label" not in guess:
+        label = guess_label(frame, taken)
+        if label is not None:
+            guess["label"] = label
     return ColumnMapping.model_validate(guess)
+
+
+def guess_label(frame: pd.DataFrame, taken: set[str], *, production_columns: list[str] | None = None,
+                annotation_label: str | None = None) -> str | None:
+    """The label column when its name does not say so, from the evidence at hand, strongest first.
+
+    1. the annotations file's label column, when the training sample has a column of that name;
+    2. the one training column a production sample lacks (production inputs come without labels);
+    3. the one short text column with 2 to `MAX_LABEL_CLASSES` values (more than one: no guess).
+    """
+    columns = [str(c) for c in frame.columns if str(c) not in taken]
+    if annotation_label in columns:
+        return annotation_label
+    if production_columns is not None:
+        absent = [c for c in columns if c not in set(production_columns)]
+        if len(absent) == 1:
+            return absent[0]
+    segment_like = next(r for r in SAMPLE_ROLES if r.multiple)
+    sample = frame.head(GUESS_SAMPLE_ROWS)
+    candidates = []
+    for c in columns:
+        values = sample[c].dropna()
+        if (pd.api.types.is_string_dtype(values) and not _match(segment_like, [c], set())
+                and 2 <= values.nunique() <= MAX_LABEL_CLASSES
+                and values.astype(str).str.len().mean() < TEXT_MIN_MEAN_LENGTH):
+            candidates.append(c)
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def guess_annotation_columns(frame: pd.DataFrame, label: str | None = None) -> dict[str, str]:
+    """The annotation roles the column names suggest, even when some stay unknown (role -> column).
+
+    `label` is the training sample's label column: an annotations column of that name gives the label.
+    """
+    columns = [str(c) for c in frame.columns]
+    taken: set[str] = set()
+    found: dict[str, str] = {}
+    if label in columns:
+        found["label"] = label
+        taken.add(label)
+    for role in ANNOTATION_ROLES:
+        hits = [] if role.name in found else _match(role, columns, taken)
+        if hits:
+            found[role.name] = hits[0]
+            taken.add(hits[0])
+    return found
 
 
 def guess_annotation_mapping(frame: pd.DataFrame) -> AnnotationMapping | None:
     """Propose item / annotator / label / timestamp columns of an annotations file, or None if unsure."""
-    columns = [str(c) for c in frame.columns]
-    taken: set[str] = set()
-    found: dict[str, str] = {}
-    for role in ANNOTATION_ROLES:
-        hits = _match(role, columns, taken)
-        if hits:
-            found[role.name] = hits[0]
-            taken.add(hits[0])
+    found = guess_annotation_columns(frame)
     if not {r.name for r in ANNOTATION_ROLES if r.required} <= found.keys():
         return None
     return AnnotationMapping.model_validate(found)

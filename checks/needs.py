@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from checks.inputs import CheckInputs
-from checks.mapping import AnnotationMapping
+from checks.mapping import AnnotationMapping, ColumnMapping
 from checks.roles import SAMPLE_ROLES
 
 
@@ -44,6 +44,25 @@ NEEDS: dict[str, Need] = {
     **{role.name: Need(_mapped(role.name), role.missing) for role in SAMPLE_ROLES},
     "shared_columns": Need(lambda i: bool(i.shared_columns), "no feature columns shared by training and production"),
 }
+
+
+FILE_NEEDS = ("train", "production", "annotations")
+UNMAPPED_ANNOTATIONS = "annotation columns not chosen"
+
+
+def unmapped_roles(needs: Iterable[str], files: set[str], mapping: ColumnMapping,
+                   annotations_mapped: bool) -> list[str]:
+    """What keeps a check from running although every file it needs is there: its unmapped roles.
+
+    Empty when a file it needs is missing (that reason is plain to see) or when nothing is missing.
+    """
+    needs = tuple(needs)
+    if not set(needs) & set(FILE_NEEDS) <= files:
+        return []
+    missing = [role.missing for role in SAMPLE_ROLES if role.name in needs and not getattr(mapping, role.name)]
+    if "annotations" in needs and not annotations_mapped:
+        missing.append(UNMAPPED_ANNOTATIONS)
+    return missing
 
 
 def missing_needs(needs: Iterable[str], inputs: CheckInputs) -> str | None:

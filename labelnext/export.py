@@ -21,6 +21,7 @@ from typing import Any
 import pandas as pd
 
 from labelnext.batch import POOL_ROW, RANK, REASONS, STRATEGY, Batch
+from safety.cells import safe_frame
 
 FORMATS = ("csv", "jsonl", "label-studio")
 MIME = {"csv": "text/csv", "jsonl": "application/x-ndjson", "label-studio": "application/json"}
@@ -32,7 +33,8 @@ def write_batch(batch: Batch, pool: pd.DataFrame, fmt: str) -> bytes:
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
     if fmt == "csv":
-        return batch.frame(pool).to_csv(index=False).encode("utf-8")
+        # text that a spreadsheet would run as a formula (=, +, -, @...) gets a leading apostrophe
+        return safe_frame(batch.frame(pool)).to_csv(index=False).encode("utf-8")
     records = _records(pool, batch)
     if fmt == "jsonl":
         lines = [json.dumps({**data, **{k: v for k, v in meta.items()}}, ensure_ascii=False)

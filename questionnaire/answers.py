@@ -8,13 +8,11 @@ string; date -> an ISO date "YYYY-MM-DD". A missing question simply counts as un
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from questionnaire.schema import UNKNOWN, Question, Questionnaire, QuestionType
+from safety.documents import DocumentError, read_document_file
 
 MAX_TEXT_LENGTH = 5000
 
@@ -27,20 +25,27 @@ class AnswersError(ValueError):
         super().__init__("\n".join(problems))
 
 
-def read_answers_file(path: Path | str) -> dict[str, Any]:
-    """Read answers from YAML or JSON. Accepts a flat mapping or an export with an 'answers' key."""
+def read_document(path: Path | str) -> Any:
+    """The parsed content of a YAML or JSON file, within the declared limits (size, nesting, no YAML aliases).
+
+    Raises `AnswersError` naming the file and the problem.
+    """
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise AnswersError([f"{path}: file not found"]) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise AnswersError([f"{path}: cannot read the file ({exc})"]) from None
-    try:
-        data = json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
-    except (json.JSONDecodeError, yaml.YAMLError) as exc:
-        kind = "JSON" if path.suffix.lower() == ".json" else "YAML"
-        raise AnswersError([f"{path}: not valid {kind}: {exc}"]) from None
+        return read_document_file(path)
+    except DocumentError as exc:
+        raise AnswersError([f"{path}: {exc}"]) from None
+    except OSError as exc:
+        raise AnswersError([f"{path}: cannot read the file ({exc.strerror or exc})"]) from None
+
+
+def read_answers_file(path: Path | str) -> dict[str, Any]:
+    """Read answers from YAML or JSON. Accepts a flat mapping or an export with an 'answers' key."""
+    return answers_of(read_document(path), path)
+
+
+def answers_of(data: Any, path: Path | str) -> dict[str, Any]:
+    """The answers in a parsed answers file (a flat mapping, or a mapping with an 'answers' key)."""
     if data is None:
         return {}
     if isinstance(data, dict) and isinstance(data.get("answers"), dict):
@@ -68,6 +73,15 @@ def normalize_answers(questionnaire: Questionnaire, answers: dict[str, Any]) -> 
     if problems:
         raise AnswersError(problems)
     return clean
+
+
+def validate_answers(questionnaire: Questionnaire, answers: dict[str, Any]) -> list[str]:
+    """Every problem in `answers`, as readable lines (empty when valid)."""
+    try:
+        normalize_answers(questionnaire, answers)
+    except AnswersError as exc:
+        return exc.problems
+    return []
 
 
 def missing_required(questionnaire: Questionnaire, answers: dict[str, Any]) -> list[Question]:

@@ -1,8 +1,16 @@
 """Load the questionnaire from its YAML files and check it thoroughly, once, at start-up.
 
 `questionnaire.yaml` names the version and the area files in order; each area file holds one
-area and its questions. Any problem raises `QuestionnaireError` naming the file, the question id
-and what is wrong, so a content author can fix it without reading Python.
+area and its questions. It may also name addition files (`additions:`, in `questionnaire/additions/`),
+each placing questions into existing areas::
+
+    placements:
+      - area: context          # the area the questions join
+        before: ctx_notes      # optional: insert before this question (default: at the end)
+        questions: [...]       # questions exactly as in an area file
+
+Any problem raises `QuestionnaireError` naming the file, the question id and what is wrong, so a
+content author can fix it without reading Python.
 """
 
 from __future__ import annotations
@@ -18,6 +26,7 @@ from questionnaire.conditions import Condition
 from questionnaire.schema import CHOICE_TYPES, Area, Question, Questionnaire, QuestionType
 
 DATA_DIR = Path(__file__).parent
+PLACEMENT_KEYS = {"area", "before", "questions"}
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -37,16 +46,48 @@ def _read_yaml(path: Path) -> Any:
         raise QuestionnaireError(path, f"cannot read YAML: {exc}") from exc
 
 
-def _load_area(path: Path) -> Area:
-    raw = _read_yaml(path)
-    if not isinstance(raw, dict) or not isinstance(raw.get("questions"), list):
-        raise QuestionnaireError(path, "expected a mapping with 'id', 'title', 'summary' and a list 'questions'")
-    for i, q in enumerate(raw["questions"]):
+def _check_questions(path: Path, questions: list[Any]) -> None:
+    for i, q in enumerate(questions):
         qid = q.get("id") if isinstance(q, dict) else None
         try:
             Question.model_validate(q)
         except ValidationError as exc:
             raise QuestionnaireError(path, _describe(exc), qid or f"#{i + 1}") from exc
+
+
+def _read_area(path: Path) -> dict[str, Any]:
+    raw = _read_yaml(path)
+    if not isinstance(raw, dict) or not isinstance(raw.get("questions"), list):
+        raise QuestionnaireError(path, "expected a mapping with 'id', 'title', 'summary' and a list 'questions'")
+    _check_questions(path, raw["questions"])
+    return raw
+
+
+def _place(path: Path, raw_areas: dict[str, dict[str, Any]], origin: dict[str, Path]) -> None:
+    """Insert the questions of one addition file into the areas it names (raw YAML, before validation)."""
+    raw = _read_yaml(path)
+    blocks = raw.get("placements") if isinstance(raw, dict) else None
+    if not isinstance(blocks, list) or not blocks:
+        raise QuestionnaireError(path, "expected a list 'placements' of {area, before (optional), questions}")
+    for block in blocks:
+        if not isinstance(block, dict) or not isinstance(block.get("questions"), list) or set(block) - PLACEMENT_KEYS:
+            raise QuestionnaireError(
+                path, f"each placement is a mapping of {sorted(PLACEMENT_KEYS)} with a list 'questions'")
+        area = raw_areas.get(str(block.get("area")))
+        if area is None:
+            raise QuestionnaireError(
+                path, f"placement names unknown area '{block.get('area')}'; known: {sorted(raw_areas)}")
+        _check_questions(path, block["questions"])
+        ids = [q.get("id") for q in area["questions"]]
+        before = block.get("before")
+        if before is not None and before not in ids:
+            raise QuestionnaireError(path, f"'before: {before}' is not a question of area '{block['area']}'")
+        at = ids.index(before) if before is not None else len(ids)
+        area["questions"][at:at] = block["questions"]
+        origin.update({q["id"]: path for q in block["questions"]})
+
+
+def _validate_area(path: Path, raw: dict[str, Any]) -> Area:
     try:
         return Area.model_validate(raw)
     except ValidationError as exc:
@@ -109,12 +150,23 @@ def load_questionnaire(directory: Path | str = DATA_DIR) -> Questionnaire:
     index = _read_yaml(index_path)
     if not isinstance(index, dict) or "version" not in index or not isinstance(index.get("areas"), list):
         raise QuestionnaireError(index_path, "expected 'version' and a list 'areas' of area file names")
+    if not isinstance(index.get("additions", []), list):
+        raise QuestionnaireError(index_path, "'additions' must be a list of addition file names")
+    paths = [directory / "areas" / name for name in index["areas"]]
+    raws = [_read_area(path) for path in paths]
+    ids = [str(raw.get("id")) for raw in raws]
+    if len(set(ids)) != len(ids):
+        raise QuestionnaireError(index_path, f"area ids must be unique: {ids}")
+    raw_areas = dict(zip(ids, raws, strict=True))
+    origin: dict[str, Path] = {}
+    for name in index.get("additions", []):
+        _place(directory / "additions" / name, raw_areas, origin)
     areas = []
     seen: dict[str, Question] = {}
-    for name in index["areas"]:
-        path = directory / "areas" / name
-        area = _load_area(path)
+    for area_path, raw in zip(paths, raws, strict=True):
+        area = _validate_area(area_path, raw)
         for q in area.questions:
+            path = origin.get(q.id, area_path)
             if q.id in seen:
                 raise QuestionnaireError(path, "question id is used twice", q.id)
             if q.allow_unknown is None:
@@ -123,9 +175,6 @@ def load_questionnaire(directory: Path | str = DATA_DIR) -> Questionnaire:
                 _check_condition(path, q, q.show_if, seen)
             seen[q.id] = q
         areas.append(area)
-    ids = [a.id for a in areas]
-    if len(set(ids)) != len(ids):
-        raise QuestionnaireError(index_path, f"area ids must be unique: {ids}")
     return Questionnaire(version=str(index["version"]), areas=areas)
 
 

@@ -76,7 +76,10 @@ class Question(BaseModel):
     type: QuestionType
     required: bool = False
     options: list[Option] = Field(default_factory=list)
-    aggregate: str = Field(default="max", pattern="^(max|min)$", description="multi: how chosen options' risks combine")
+    aggregate: str = Field(
+        default="max", pattern="^(max|min|each)$",
+        description="multi: the riskiest chosen option counts (max), the safest (min), or each risky one alone (each)",
+    )
     unit: str | None = None
     min: float | None = None
     max: float | None = None
@@ -110,6 +113,8 @@ class Question(BaseModel):
                 raise ValueError("a number question needs a unit")
         elif self.bands:
             raise ValueError("only number questions have bands")
+        if self.aggregate != "max" and self.type != QuestionType.multi:
+            raise ValueError(f"'aggregate: {self.aggregate}' applies to multi questions only")
         return self
 
     @property
@@ -159,13 +164,18 @@ class Questionnaire(BaseModel):
         return [a for a in self.areas if a.scored]
 
     def visible(self, question: Question, answers: dict[str, Any]) -> bool:
-        """Whether a question applies, given the answers so far (conditions chain through hidden questions)."""
+        """Whether a question applies, given the answers so far.
+
+        Conditions chain: the answer to a question that is itself hidden counts as not given.
+        """
         if question.show_if is None:
             return True
-        if not question.show_if.holds(answers):
-            return False
-        parents = [self.question(q) for q in question.show_if.questions()]
-        return all(self.visible(parent, answers) for parent in parents if parent is not None)
+        given = {}
+        for qid in question.show_if.questions():
+            ref = self.question(qid)
+            if qid in answers and (ref is None or self.visible(ref, answers)):
+                given[qid] = answers[qid]
+        return question.show_if.holds(given)
 
     @cached_property
     def _index(self) -> dict[str, Question]:

@@ -13,6 +13,7 @@ from typing import Any
 from reports.answers_view import AnswerRow, answer_rows
 from reports.charts import area_scores_chart
 from reports.evidence import Evidence, build_evidence
+from reports.frameworks import framework_views
 from reports.method import MethodView, method_view
 from reports.model import Report
 from reports.svg import chart_svg
@@ -88,6 +89,9 @@ def sections(report: Report) -> list[Section]:
     letter = chr(ord(letter) + 1)
     out.append(Section("appendix-questionnaire", f"Appendix {letter}: Questionnaire version",
                        "appendix_questionnaire.html.j2", appendix=True))
+    letter = chr(ord(letter) + 1)
+    out.append(Section("appendix-frameworks", f"Appendix {letter}: Coverage of EU AI Act Article 10 and NIST AI RMF",
+                       "appendix_frameworks.html.j2", appendix=True))
     return out
 
 
@@ -158,6 +162,7 @@ def build_context(report: Report, *, paper: Paper = Paper.a4, for_pdf: bool = Fa
         "questionnaire": {"version": card.questionnaire_version,
                           "areas": [(a.title, len(a.questions), a.scored) for a in q.areas]},
         "sections": sections(report),
+        "frameworks": framework_views(report),
     }
 
 

@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import atexit
 import os
+import re
 import subprocess
 import sys
 import threading
 import time
+from html import unescape
 from pathlib import Path
 
 from reports.html import render_html
@@ -28,6 +30,7 @@ from vocabulary import Paper
 
 TIME_LIMIT_SECONDS = 60.0
 MEMORY_LIMIT_MB = 1536
+MAX_TEXT_RUN = 1000  # characters of one piece of text (a cell, a name, an answer) laid out in the PDF
 _ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -105,7 +108,11 @@ def _stop_standby() -> None:
 
 
 def html_to_pdf(html: str, *, time_limit: float = TIME_LIMIT_SECONDS, memory_limit_mb: int = MEMORY_LIMIT_MB) -> bytes:
-    """Render an HTML string to PDF in a limited child process (only bundled assets may be fetched)."""
+    """Render an HTML string to PDF in a limited child process (only bundled assets may be fetched).
+
+    Very long text (see `shortened`) is cut first, with a note, so the layout stays fast.
+    """
+    html = shortened(html)
     child = _take_child(time_limit, memory_limit_mb)
     started = time.monotonic()
     try:
@@ -124,6 +131,30 @@ def html_to_pdf(html: str, *, time_limit: float = TIME_LIMIT_SECONDS, memory_lim
     if child.returncode in (-24, 152):  # SIGXCPU
         raise ReportRenderError(f"rendering the PDF used more than {time_limit:g} s of CPU time and was stopped")
     raise ReportRenderError(f"the PDF renderer failed: {last}")
+
+
+_STYLE = re.compile(r"(<style\b.*?</style>)", re.S | re.I)
+_LONG_TEXT = re.compile(r">([^<]{%d,})<" % (MAX_TEXT_RUN + 1))
+_PARTIAL_ENTITY = re.compile(r"&[#\w]*$")
+
+
+def shortened(html: str, limit: int = MAX_TEXT_RUN) -> str:
+    """`html` with every text run longer than `limit` characters cut, ending in a note with its full length.
+
+    A 10,000-character column name or answer takes the PDF layout tens of seconds (each line of a
+    narrow cell is fitted in turn); nobody reads that much in a table cell, and the HTML report
+    keeps the full text. Style sheets are left alone. The HTML is autoescaped, so a text run holds
+    no '<'; an entity cut in half is dropped.
+    """
+    pattern = _LONG_TEXT if limit == MAX_TEXT_RUN else re.compile(r">([^<]{%d,})<" % (limit + 1))
+
+    def cut(match: re.Match[str]) -> str:
+        text = match.group(1)
+        kept = _PARTIAL_ENTITY.sub("", text[:limit])
+        return f">{kept}… [shortened for the PDF: {len(unescape(text)):,} characters in full, see the HTML report]<"
+
+    parts = _STYLE.split(html)
+    return "".join(part if i % 2 else pattern.sub(cut, part) for i, part in enumerate(parts))
 
 
 def _limit_self() -> None:

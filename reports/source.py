@@ -1,20 +1,19 @@
 """Where a report's answers come from on the command line: an answers file or an assessment export.
 
-An answers file (YAML/JSON, flat or with an `answers` key) gives only answers. An assessment export
+An answers file (YAML/JSON, flat or with an `answers` key) gives only answers. Answers made under an
+older questionnaire version (`questionnaire_version`) are carried over to today's ids. An assessment export
 (`format: readiness-assessment`, see `assessments.transfer`) also names the assessment, the project,
 its owner and the current revision, and may carry that revision's data-check results.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from questionnaire.answers import AnswersError, read_answers_file
+from questionnaire.answers import AnswersError, answers_of, read_document
+from questionnaire.migration import can_upgrade, upgrade_answers
 
 EXPORT_FORMAT = "readiness-assessment"
 
@@ -29,20 +28,20 @@ class ReportSource:
     checks: dict[str, Any] | None = None  # the stored check results (CheckReport JSON), if any
 
 
-def _load(path: Path) -> Any:
-    try:
-        text = path.read_text(encoding="utf-8")
-        return json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError, yaml.YAMLError):
-        return None  # read_answers_file reports the problem in its own words
+def _current(answers: dict[str, Any], version: Any) -> dict[str, Any]:
+    """Answers given under an older questionnaire version, carried over to today's (see questionnaire.migration)."""
+    if not isinstance(version, str) or not can_upgrade(version):
+        return answers
+    return upgrade_answers(answers, version)[0]
 
 
 def read_report_source(path: Path | str) -> ReportSource:
     """Answers plus whatever metadata the file carries; raises `AnswersError` for an unusable file."""
     path = Path(path)
-    data = _load(path)
+    data = read_document(path)
     if not (isinstance(data, dict) and data.get("format") == EXPORT_FORMAT):
-        return ReportSource(answers=read_answers_file(path))
+        version = data.get("questionnaire_version") if isinstance(data, dict) else None
+        return ReportSource(answers=_current(answers_of(data, path), version))
     meta = data.get("assessment") if isinstance(data.get("assessment"), dict) else {}
     revisions = [r for r in data.get("revisions") or [] if isinstance(r, dict)]
     current = meta.get("current_revision")
@@ -55,7 +54,7 @@ def read_report_source(path: Path | str) -> ReportSource:
         raise AnswersError([f"{path}: revision {chosen.get('number')} has no answers"])
     number = chosen.get("number")
     return ReportSource(
-        answers={str(k): v for k, v in answers.items()},
+        answers=_current({str(k): v for k, v in answers.items()}, snapshot.get("questionnaire_version")),
         assessment=str(meta.get("name") or ""),
         project=str(meta.get("project") or ""),
         author=str(meta.get("owner") or ""),

@@ -7,7 +7,9 @@ external resource, so a chart can never make the PDF renderer fetch something.
 
 from __future__ import annotations
 
+import hashlib
 import re
+from typing import Any
 
 import altair as alt
 import vl_convert as vlc
@@ -33,7 +35,7 @@ def chart_svg(chart: alt.TopLevelMixin, prefix: str = "chart") -> Markup:
     if not re.fullmatch(r"[a-z][a-z0-9-]*", prefix):
         raise ValueError(f"chart id prefix must be a plain slug, got {prefix!r}")
     try:
-        svg = vlc.vegalite_to_svg(chart.to_dict())
+        svg = vlc.vegalite_to_svg(_short_data(chart.to_dict()))
     except Exception as exc:  # vl-convert raises plain ValueError/RuntimeError with the Vega message
         raise ChartRenderError(f"cannot render chart: {exc}") from exc
     svg = re.sub(r"^\s*<\?xml[^>]*>\s*", "", svg)
@@ -41,6 +43,26 @@ def chart_svg(chart: alt.TopLevelMixin, prefix: str = "chart") -> Markup:
     if _references_outside(svg):
         raise ChartRenderError("the chart SVG references an external resource")
     return Markup(svg)
+
+
+MAX_DATA_TEXT = 200  # characters of one text value in a chart's data (a label); the layout of longer ones is slow
+
+
+def _short_data(spec: Any, in_data: bool = False) -> Any:
+    """The spec with every text value in its data cut to `MAX_DATA_TEXT` characters.
+
+    Laying out a 10,000-character label takes the converter tens of seconds (100,000: minutes),
+    and a chart shows a few dozen characters of it at most. A cut value keeps a short digest of the
+    full text, so two long labels that start alike stay two categories.
+    """
+    if isinstance(spec, dict):
+        return {k: _short_data(v, in_data or k in ("datasets", "values")) for k, v in spec.items()}
+    if isinstance(spec, list):
+        return [_short_data(v, in_data) for v in spec]
+    if in_data and isinstance(spec, str) and len(spec) > MAX_DATA_TEXT:
+        digest = hashlib.sha256(spec.encode("utf-8", "replace")).hexdigest()[:6]
+        return f"{spec[: MAX_DATA_TEXT - 10]}… #{digest}"
+    return spec
 
 
 def _references_outside(svg: str) -> bool:

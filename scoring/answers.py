@@ -35,7 +35,8 @@ def effective_answers(questionnaire: Questionnaire, answers: dict[str, Any]) -> 
     """The answers that count, in questionnaire order.
 
     A visible decision question left blank is 'unknown'. A hidden question counts as 'unknown' when
-    its condition could still hold once the undecided questions it depends on are decided.
+    its condition could still hold once the undecided questions it depends on are decided (answers to
+    hidden questions do not count, as for visibility).
     """
     effective: dict[str, Any] = {}
     open_ids: set[str] = set()
@@ -47,7 +48,7 @@ def effective_answers(questionnaire: Questionnaire, answers: dict[str, Any]) -> 
                     open_ids.add(q.id)  # an unanswered context question is open too
                     continue
                 value = UNKNOWN
-        elif q.show_if is not None and q.allow_unknown and _may_hold(q.show_if, {**answers, **effective}, open_ids):
+        elif q.show_if is not None and q.allow_unknown and _may_hold(q.show_if, effective, open_ids):
             value = UNKNOWN
         else:
             continue
@@ -92,6 +93,15 @@ def undecided(q: Question, config: ScoringConfig) -> Risky:
     )
 
 
+def _raised(q: Question, value: Any, config: ScoringConfig) -> list[tuple[str, str, Risky | None]]:
+    """(finding id, answer shown, option or band) an answer raises; `aggregate: each` raises one per option."""
+    if value == UNKNOWN:
+        return [(q.id, UNKNOWN, undecided(q, config))]
+    if q.type == QuestionType.multi and q.aggregate == "each":
+        return [(f"{q.id}:{o.value}", o.value, o) for o in q.options if o.value in value]
+    return [(q.id, value if not isinstance(value, list) else ",".join(value), _chosen(q, value))]
+
+
 def answer_findings(questionnaire: Questionnaire, effective: dict[str, Any], config: ScoringConfig) -> list[Finding]:
     """Findings raised by single answers; best-practice answers (below the lowest severity) raise none."""
     findings = []
@@ -99,17 +109,14 @@ def answer_findings(questionnaire: Questionnaire, effective: dict[str, Any], con
         for q in area.questions:
             if not q.scored or q.id not in effective:
                 continue
-            value = effective[q.id]
-            risky = undecided(q, config) if value == UNKNOWN else _chosen(q, value)
-            if risky is None or risky.risk < config.finding_from_risk:
-                continue
-            severity = risky.severity or config.severity_for(risky.risk)
-            if severity is None:
-                continue
-            shown = value if not isinstance(value, list) else ",".join(value)
-            findings.append(
-                Finding(
-                    id=q.id,
+            for fid, shown, risky in _raised(q, effective[q.id], config):
+                if risky is None or risky.risk < config.finding_from_risk:
+                    continue
+                severity = risky.severity or config.severity_for(risky.risk)
+                if severity is None:
+                    continue
+                findings.append(Finding(
+                    id=fid,
                     area=area.id,
                     severity=severity,
                     title=risky.finding or q.topic,
@@ -119,6 +126,5 @@ def answer_findings(questionnaire: Questionnaire, effective: dict[str, Any], con
                     source=f"answer:{q.id}={shown}",
                     question_id=q.id,
                     risk=risky.risk,
-                )
-            )
+                ))
     return findings

@@ -46,7 +46,8 @@ class CauseCatalogue(BaseModel):
     def cause_of(self, finding: Finding) -> str:
         """The cause a finding is evidence of; its own key when no cause names it."""
         key = evidence_key(finding)
-        own = key[1] if key[0] in ("questions", "findings") else f"{key[0].removesuffix('s')}:{key[1]}"
+        # an answer is its own cause (one per chosen option with `aggregate: each`), else the finding's key
+        own = finding.id if key[0] in ("questions", "findings") else f"{key[0].removesuffix('s')}:{key[1]}"
         return self._lookup.get(key, own)
 
     @cached_property

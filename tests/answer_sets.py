@@ -27,7 +27,9 @@ def _satisfy(cond: Condition, questionnaire: Questionnaire) -> tuple[dict[str, A
     if cond.any is not None:
         return _satisfy(cond.any[0], questionnaire)
     if cond.not_ is not None:
-        raise NotImplementedError("'not' conditions need a hand-written answer set")
+        if cond.not_.holds({}):
+            raise NotImplementedError("a 'not' condition false on unanswered questions needs a hand-written answer set")
+        return {}, {}  # an unanswered question satisfies the negated test
     q = questionnaire.question(cond.question)
     if cond.equals is not None:
         value: Any = cond.equals
@@ -72,9 +74,10 @@ def _number_with_risk(q: Question, pick) -> float:
 
 
 def _context(questionnaire: Questionnaire) -> dict[str, Any]:
-    """A plain, low-stakes context: internal users, moderate cost, an existing logged system, no privacy limits."""
+    """A plain, low-stakes context: internal users, moderate cost, an existing logged system in production,
+    no privacy limits, no decisions about people."""
     preferred = {"ctx_impact": ["internal"], "ctx_error_cost": "moderate", "ctx_production_data": "existing_logged",
-                 "ctx_privacy": ["none"]}
+                 "ctx_privacy": ["none"], "ctx_phase": "production", "ctx_people_affected": "no"}
     out = {}
     for q in questionnaire.areas[0].questions:
         if q.id in preferred:

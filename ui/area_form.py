@@ -9,6 +9,7 @@ import streamlit as st
 from questionnaire import Area, Questionnaire
 from ui import draft as drafts
 from ui import fields
+from ui.errors import guarded_callback
 
 EXPLAIN_KEY = "explain_questions"  # the user's preference, kept across steps and pages
 
@@ -22,7 +23,7 @@ def explain_toggle() -> bool:
     def remember() -> None:
         st.session_state[EXPLAIN_KEY] = st.session_state[key]
 
-    return st.toggle("Show why each question matters", key=key, on_change=remember)
+    return st.toggle("Show why each question matters", key=key, on_change=guarded_callback(remember))
 
 
 def render_area(questionnaire: Questionnaire, area: Area, answers: dict[str, Any]) -> None:

@@ -19,6 +19,7 @@ from checks.check_run import CheckRun
 from checks.report import CheckReport
 from questionnaire import Questionnaire
 from reports.evidence import default_thresholds, result_charts
+from safety.cells import safe_frame
 from scoring.findings import Finding
 from ui.format import plain, relative_time, severity_badge
 from vocabulary import SEVERITY_ORDER
@@ -95,7 +96,7 @@ def render_report(run: CheckRun, questionnaire: Questionnaire, *, key: str) -> N
         render_charts(_memo(run, "charts", lambda: [(title, caption, *for_streamlit(chart))
                                                       for title, caption, chart in evidence_charts(report)]), key=key)
     with tab_checks:
-        st.dataframe(_memo(run, "status", lambda: status_rows(report, questionnaire)), hide_index=True,
+        st.dataframe(safe_frame(_memo(run, "status", lambda: status_rows(report, questionnaire))), hide_index=True,
                      width="stretch",
                      column_config={"Details": st.column_config.TextColumn(width="large"),
                                     "Seconds": st.column_config.NumberColumn(format="%.2f")})

@@ -19,6 +19,7 @@ from questionnaire import UNKNOWN, UNKNOWN_LABEL, Question, Questionnaire, Quest
 from questionnaire.answers import MAX_TEXT_LENGTH, AnswersError, normalize_answers
 from questionnaire.wording import choice_label
 from ui import draft as drafts
+from ui.errors import guarded_callback
 
 WIDGET_PREFIX = drafts.WIDGET_PREFIX
 DATE_RANGE = (dt.date(2000, 1, 1), dt.date(2100, 12, 31))
@@ -170,4 +171,4 @@ def _number(question: Question, value: Any, label: str, common: dict[str, Any]) 
         if box not in st.session_state:
             st.session_state[box] = unknown
         with columns[1]:
-            st.checkbox(UNKNOWN_LABEL, key=box, on_change=_unknown_toggled, args=(question,))
+            st.checkbox(UNKNOWN_LABEL, key=box, on_change=guarded_callback(_unknown_toggled), args=(question,))

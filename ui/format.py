@@ -8,6 +8,9 @@ from datetime import UTC, datetime
 from vocabulary import Severity, Verdict
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~:$])")
+# Streamlit turns bare URLs ("https://", "www.") and e-mail addresses into links even when escaped;
+# an invisible word joiner (U+2060) before "://", after "www" and before "@" keeps them plain text.
+_AUTOLINK = re.compile(r"(?i)(?<=https)(?=://)|(?<=http)(?=://)|(?<=\bwww)(?=\.)|(?=@)")
 
 
 def plain(text: object) -> str:
@@ -16,7 +19,7 @@ def plain(text: object) -> str:
     Assessment names, free-text answers, file and column names and data values all pass through here
     before they are placed in `st.markdown`, `st.caption`, `st.title` and the like.
     """
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", _AUTOLINK.sub("\u2060", " ".join(str(text).split())))
 
 
 VERDICT_LOOKS = {  # verdict -> (streamlit colour name, icon)

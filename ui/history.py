@@ -13,9 +13,11 @@ import streamlit as st
 from application import start_revision
 from assessments import ConflictError, Revision, Store
 from assessments.compare import compare_revisions, summary, trend
+from safety.cells import safe_rows
 from ui import draft as drafts
 from ui import revision_compare, routes, sample_session, services
 from ui.draft import Draft
+from ui.errors import guarded_callback
 from ui.format import plain, verdict_label
 from ui.wizard import conflict_banner
 
@@ -67,13 +69,14 @@ def _revision_list(revisions: list[Revision], draft: Draft) -> None:
         rows.append({
             "Revision": f"{head.number}" + (" (being edited)" if head.number == draft.revision else ""),
             "Date": head.created_at.strftime("%Y-%m-%d %H:%M") if head.created_at else "",
-            "Note": head.note,
+            "Note": head.note + (f" · {head.upgrade_note}" if head.upgrade_note else ""),
+            "Questionnaire": head.scored_under or head.questionnaire_version or "",
             "Verdict": verdict_label(head.verdict),
             "Overall": head.overall,
             "Data checked": "Yes" if head.has_checks else "No",
         })
     st.dataframe(
-        rows, hide_index=True, width="stretch", key="history:list",
+        safe_rows(rows), hide_index=True, width="stretch", key="history:list",
         column_config={
             "Revision": st.column_config.TextColumn(width="small"),
             "Note": st.column_config.TextColumn(width="large"),
@@ -87,11 +90,12 @@ def _new_revision(store: Store, draft: Draft) -> None:
     if problem := st.session_state.get(PROBLEM):
         st.error(problem, icon=":material/sync_problem:")
         st.button("Load the latest saved version", key="history:reload", icon=":material/refresh:",
-                  on_click=_reload, args=(store,))
+                  on_click=guarded_callback(_reload), args=(store,))
     if not st.session_state.get(CONFIRMING):
         new, edit, _ = st.columns([1.3, 1.3, 2])
         new.button("Start a new revision (before a retrain)", key="history:new", icon=":material/add:",
-                   type="primary", width="stretch", on_click=lambda: st.session_state.update({CONFIRMING: True}))
+                   type="primary", width="stretch",
+                   on_click=guarded_callback(lambda: st.session_state.update({CONFIRMING: True})))
         if edit.button(f"Update the answers of revision {draft.revision}", key="history:edit",
                        icon=":material/edit:", width="stretch"):
             routes.go("wizard")
@@ -113,8 +117,9 @@ def _new_revision(store: Store, draft: Draft) -> None:
         confirm, cancel, _ = st.columns([1.4, 1, 3])
         confirm.button(f"Start revision {following}", key="history:new:confirm", type="primary",
                        icon=":material/check:", width="stretch", disabled=bool(draft.conflict),
-                       on_click=_start, args=(store, draft))
-        cancel.button("Cancel", key="history:new:cancel", width="stretch", on_click=_close_confirmation)
+                       on_click=guarded_callback(_start), args=(store, draft))
+        cancel.button("Cancel", key="history:new:cancel", width="stretch",
+                      on_click=guarded_callback(_close_confirmation))
 
 
 def _close_confirmation() -> None:

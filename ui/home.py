@@ -7,6 +7,7 @@ import streamlit as st
 from assessments import Assessment, ImportFormatError, Store
 from ui import draft as drafts
 from ui import routes, services
+from ui.errors import guarded_callback
 from ui.format import plain, relative_time, verdict_badge
 
 PENDING_DELETE = "home:pending_delete"
@@ -28,12 +29,12 @@ def render() -> None:
                                    icon=":material/search:")
     show_archived = archived_col.toggle("Show archived", key="home:archived")
     new_col.button("New assessment", key="home:new", type="primary", icon=":material/add:", width="stretch",
-                   on_click=lambda: st.session_state.update({CREATING: True}))
+                   on_click=guarded_callback(lambda: st.session_state.update({CREATING: True})))
     if st.session_state.get(CREATING):
         with st.container(border=True):
             _new_form(store)
             st.button("Cancel", key="home:new:cancel", type="tertiary",
-                      on_click=lambda: st.session_state.pop(CREATING, None))
+                      on_click=guarded_callback(lambda: st.session_state.pop(CREATING, None)))
     found = store.list(search, include_archived=show_archived)
     if not found:
         st.info("No assessment matches your search." + ("" if show_archived else " Archived ones are hidden."))
@@ -74,7 +75,11 @@ def _new_form(store: Store) -> None:
         if not name.strip():
             st.error("Give the assessment a name.", icon=":material/error:")
             return
-        created = store.create(name, project=project, owner=owner)
+        try:
+            created = store.create(name, project=project, owner=owner)
+        except ValueError as exc:  # a name, project or owner the store refuses (control characters...)
+            st.error(str(exc), icon=":material/error:")
+            return
         st.session_state.pop(CREATING, None)
         drafts.open_assessment(store, created.id)
         routes.go("wizard", created.id)
@@ -113,21 +118,23 @@ def _more(store: Store, a: Assessment) -> None:
         st.text_input("Name", value=a.name, key=f"rename:name:{a.id}", max_chars=200)
         st.text_input("Project", value=a.project, key=f"rename:project:{a.id}", max_chars=200)
         st.text_input("Owner", value=a.owner, key=f"rename:owner:{a.id}", max_chars=200)
-        st.form_submit_button("Save details", icon=":material/save:", on_click=_rename, args=(store, a.id))
+        st.form_submit_button("Save details", icon=":material/save:", on_click=guarded_callback(_rename),
+                              args=(store, a.id))
     if problem := st.session_state.get(f"rename:problem:{a.id}"):
         st.error(problem)
     st.divider()
     st.button("Duplicate", key=f"duplicate:{a.id}", icon=":material/content_copy:", width="stretch",
-              on_click=_duplicate, args=(store, a.id))
+              on_click=guarded_callback(_duplicate), args=(store, a.id))
     st.download_button(
         "Export (YAML)", data=lambda: store.export(a.id, "yaml"), file_name=f"{_slug(a.name)}.readiness.yaml",
         mime="application/yaml", key=f"export:{a.id}", icon=":material/download:", width="stretch",
         on_click="ignore",
     )
     label, icon = ("Restore", ":material/unarchive:") if a.archived else ("Archive", ":material/archive:")
-    st.button(label, key=f"archive:{a.id}", icon=icon, width="stretch", on_click=_toggle_archived,
+    st.button(label, key=f"archive:{a.id}", icon=icon, width="stretch", on_click=guarded_callback(_toggle_archived),
               args=(store, a))
-    st.button("Delete…", key=f"delete:{a.id}", icon=":material/delete:", width="stretch", on_click=_ask_delete,
+    st.button("Delete…", key=f"delete:{a.id}", icon=":material/delete:", width="stretch",
+              on_click=guarded_callback(_ask_delete),
               args=(a.id,))
 
 
@@ -137,8 +144,12 @@ def _rename(store: Store, assessment_id: int) -> None:
     if not name.strip():
         st.session_state[f"rename:problem:{assessment_id}"] = "The name cannot be empty."
         return
+    try:
+        store.rename(assessment_id, name, project=project, owner=owner)
+    except ValueError as exc:
+        st.session_state[f"rename:problem:{assessment_id}"] = str(exc)
+        return
     st.session_state.pop(f"rename:problem:{assessment_id}", None)
-    store.rename(assessment_id, name, project=project, owner=owner)
     _refresh_open_draft(store, assessment_id)
     _finish(assessment_id, f"Saved the details of '{name.strip()}'.")
 

@@ -17,6 +17,8 @@ from labelnext import DEFAULT_SHARES, STRATEGIES, LabelNextError, Plan, select_b
 from labelnext.batch import REASONS, STRATEGY
 from labelnext.export import MIME, SUFFIX
 from labelnext.plan import STRATEGY_TITLES
+from safety.cells import safe_frame
+from scoring.scorecard import Scorecard
 from ui.draft import Draft
 from ui.format import plain
 from ui.sample_session import STATE_KEY, SampleSession
@@ -37,9 +39,12 @@ def _session(draft: Draft) -> SampleSession | None:
     return state if state is not None and state.assessment_id == draft.assessment_id else None
 
 
-def link(finding_ids: list[str]) -> None:
-    """A link to the panel under an action raised by a collection finding."""
-    if any(f.split(":")[1] in COLLECTION_CHECKS for f in finding_ids if f.startswith("check:")):
+def link(card: Scorecard, finding_ids: list[str]) -> None:
+    """A link to the panel under an action whose risk rests on a collection finding of the data checks."""
+    risks = {r.id: r for r in card.risks}
+    evidence = [e for f in finding_ids for e in (risks[f].evidence if f in risks else [])]
+    checks = {e.check for e in evidence if e.check} | {f.split(":")[1] for f in finding_ids if f.startswith("check:")}
+    if checks & set(COLLECTION_CHECKS):
         st.markdown(f"[Choose what to label next](#{ANCHOR})")
 
 
@@ -93,7 +98,7 @@ def render(draft: Draft) -> None:
             st.caption(plain(line))
         frame = batch.frame(pool.frame)
         shown = [STRATEGY, REASONS] + [c for c in frame.columns if c not in (STRATEGY, REASONS)]
-        st.dataframe(frame[shown].head(PREVIEW_ROWS), hide_index=True, key="label_next:preview")
+        st.dataframe(safe_frame(frame[shown].head(PREVIEW_ROWS)), hide_index=True, key="label_next:preview")
         for col, (label, fmt) in zip(st.columns(len(DOWNLOADS)), DOWNLOADS.items()):
             col.download_button(label, data=lambda fmt=fmt: write_batch(batch, pool.frame, fmt),
                                 file_name=f"label-next{SUFFIX[fmt]}", mime=MIME[fmt], icon=":material/download:",

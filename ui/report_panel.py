@@ -1,4 +1,5 @@
-"""The results page's report panel: the PDF teams share at kickoff, its HTML preview, and the JSON export.
+"""The results page's report panel: the PDF teams share at kickoff, its HTML preview, the JSON export and
+a draft datasheet (Markdown).
 
 The PDF takes a few seconds, so it is rendered on request (with a spinner) and kept for as long as
 the assessment's content is unchanged; the download then serves those same bytes. HTML and JSON
@@ -17,6 +18,7 @@ import streamlit.components.v1 as components
 
 from application import AssessmentResult
 from reports import ReportRenderError, build_report, render_html, render_pdf, report_json
+from reports.datasheet import render_datasheet, render_datasheet_pdf
 from reports.model import Report
 from reports.pdf import warm_up
 from ui import label_next
@@ -51,7 +53,8 @@ def render(result: AssessmentResult, draft: Draft) -> None:
     with st.container(border=True):
         st.markdown("**Readiness report** — the PDF to share at kickoff: verdict, scores, the action plan "
                     "and every area's answers and risks" + (", with the data evidence." if draft.checks else "."))
-        paper_col, pdf_col, html_col, json_col, _ = st.columns([1.4, 1.3, 0.8, 0.8, 3.5], vertical_alignment="bottom")
+        paper_col, pdf_col, html_col, json_col, sheet_col, sheet_pdf_col, _ = st.columns(
+            [1.4, 1.3, 0.8, 0.8, 1.1, 1.4, 1.0], vertical_alignment="bottom")
         with paper_col:
             label = st.segmented_control("Paper", list(PAPERS), default="A4", key="report:paper") or "A4"
         paper = PAPERS[label]
@@ -65,6 +68,15 @@ def render(result: AssessmentResult, draft: Draft) -> None:
             "JSON", data=lambda: json.dumps(report_json(_report(result, draft)), indent=2, ensure_ascii=False),
             file_name=f"{file_stem(draft)}.json", mime="application/json", icon=":material/data_object:",
             key="report:json", help="Scorecard, answers and metadata for other tools.")
+        sheet_col.download_button(
+            "Datasheet", data=lambda: render_datasheet(_report(result, draft)),
+            file_name=f"{file_stem(draft)}-datasheet.md", mime="text/markdown", icon=":material/description:",
+            key="report:datasheet", help="A draft datasheet for the dataset (Markdown), marking what a person "
+                                         "must still write.")
+        sheet_pdf_col.download_button(
+            "Datasheet PDF", data=lambda: render_datasheet_pdf(_report(result, draft)),
+            file_name=f"{file_stem(draft)}-datasheet.pdf", mime="application/pdf", icon=":material/description:",
+            key="report:datasheet:pdf", help="The same draft datasheet as a PDF (takes a few seconds).")
         if st.toggle("Preview the report here", key="report:preview"):
             with st.spinner("Building the preview…"):
                 components.html(render_html(_report(result, draft), paper), height=PREVIEW_HEIGHT,
@@ -84,7 +96,8 @@ def _pdf_button(result: AssessmentResult, draft: Draft, paper: str) -> None:
             try:
                 pdf = render_pdf(_report(result, draft), paper)
             except ReportRenderError as exc:
-                st.error(f"The PDF could not be rendered: {exc}", icon=":material/error:")
+                st.error(f"The PDF could not be rendered: {exc}. The HTML report (the button next to this one) "
+                         "has the same content: open it in a browser to read or print it.", icon=":material/error:")
                 return
         st.session_state[PDF_KEY] = (fingerprint, pdf)
         st.rerun()

@@ -130,7 +130,7 @@ def _action_plan(questionnaire: Questionnaire, card: Scorecard) -> None:
                 text, who, edit = st.columns([6, 2, 1.6], vertical_alignment="center")
                 text.markdown(f"{severity_badge(action.severity)} {plain(action.text)}")
                 with text:
-                    label_next.link(action.finding_ids)
+                    label_next.link(card, action.finding_ids)
                 area = questionnaire.area(action.area)
                 who.caption(f"**{action.owner}**  \n{area.title if area else action.area}")
                 question = next((findings[f].question_id for f in action.finding_ids

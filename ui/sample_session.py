@@ -16,14 +16,15 @@ only here, in memory, for this session: they are never written to the database.
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 import streamlit as st
 
 from application.data_files import DataFile, read_upload
-from checks.check_run import CheckRun
-from checks.mapping import AnnotationMapping, ColumnMapping
+from checks.check_run import CheckedInputs, CheckRun
+from checks.mapping import AnnotationMapping, ColumnMapping, guess_annotation_columns, guess_label
 from checks.roles import ANNOTATION_ROLES, SAMPLE_ROLES
 from vocabulary import Level
 
@@ -43,6 +44,8 @@ class SampleSession:
     runs: OrderedDict[str, CheckRun] = field(default_factory=OrderedDict)  # run key -> check run
     uploads: dict[str, int] = field(default_factory=dict)  # role -> uploader generation (to empty it)
     pending: dict[str, tuple[str, bytes]] = field(default_factory=dict)  # role -> (name, bytes) to read
+    chosen: set[str] = field(default_factory=set)  # "map:<role>" / "ann:<role>" the user set: never re-guessed
+    remembered: CheckedInputs | None = None  # the roles of this assessment's latest check run, if any
 
     # --- files ------------------------------------------------------------------------------------
     def usable(self) -> dict[str, DataFile]:
@@ -60,22 +63,65 @@ class SampleSession:
         return loaded
 
     def put(self, sample: DataFile) -> None:
-        """Make `sample` the file of its role; a new file resets that role's mapping to the guess."""
+        """Make `sample` the file of its role; a new file resets that role's mapping to the guess.
+
+        The guess is, strongest first: the roles this assessment's last check run used (when the new
+        file has those columns), the column names, then what the other files tell (see `_refine`).
+        """
         self.samples[sample.role] = sample
         if not sample.ok:
             return
         if sample.role == "annotations":
-            guess = sample.guess
-            self.annotation_mapping = guess.model_dump() if isinstance(guess, AnnotationMapping) else {}
+            self.annotation_mapping = guess_annotation_columns(sample.frame, self.mapping.get("label"))
+            self.chosen -= {k for k in self.chosen if k.startswith("ann:")}
+            if self.remembered is not None and self.remembered.annotation_mapping is not None:
+                self._recall(self.annotation_mapping, self.remembered.annotation_mapping.model_dump(),
+                             sample.columns)
+                level = self.remembered.config.get("annotation_agreement", {}).get("level")
+                self.level = Level(level) if level in set(Level) else self.level
         elif sample.role == "train" or "train" not in self.usable():
             guess = sample.guess if isinstance(sample.guess, ColumnMapping) else ColumnMapping()
             self.mapping = guess.model_dump()
+            self.chosen -= {k for k in self.chosen if k.startswith("map:")}
+            if self.remembered is not None:
+                self._recall(self.mapping, self.remembered.mapping.model_dump(), sample.columns)
+        self._refine()
         forget_widgets()
+
+    @staticmethod
+    def _recall(target: dict[str, Any], remembered: dict[str, Any], columns: list[str]) -> None:
+        """Take the remembered roles whose columns the new file has."""
+        for role, value in remembered.items():
+            if isinstance(value, list):
+                kept = [c for c in value if c in columns]
+                if kept:
+                    target[role] = kept
+            elif value in columns:
+                target[role] = value
+
+    def _refine(self) -> None:
+        """Roles still empty, guessed from the other files: a label named by the annotations file or
+        missing from production, and the annotations' label named like the training label."""
+        usable = self.usable()
+        source = usable.get("train")
+        if source is not None and not self.mapping.get("label") and "map:label" not in self.chosen:
+            taken = {c for v in self.mapping.values() for c in (v if isinstance(v, list) else [v]) if c}
+            production = usable.get("production")
+            label = guess_label(source.frame, taken, production_columns=production.columns if production else None,
+                                annotation_label=self.annotation_mapping.get("label"))
+            if label is not None:
+                self.mapping["label"] = label
+        annotations = usable.get("annotations")
+        label = self.mapping.get("label")
+        if (annotations is not None and not self.annotation_mapping.get("label") and "ann:label" not in self.chosen
+                and label in annotations.columns):
+            self.annotation_mapping["label"] = label
 
     def remove(self, role: str) -> None:
         self.samples.pop(role, None)
         if role == "annotations":
             self.annotation_mapping = {}
+            self.chosen -= {k for k in self.chosen if k.startswith("ann:")}
         forget_widgets()
 
     def uploader_key(self, role: str) -> str:
@@ -122,11 +168,15 @@ class SampleSession:
             self.runs.popitem(last=False)
 
 
-def current(assessment_id: int) -> SampleSession:
-    """This session's sample state for the open assessment (a fresh one for another assessment)."""
+def current(assessment_id: int, remembered: Callable[[], CheckedInputs | None] = lambda: None) -> SampleSession:
+    """This session's sample state for the open assessment (a fresh one for another assessment).
+
+    `remembered` gives the roles of the assessment's latest check run; it is asked once, when the
+    state is made, so that uploads in a new revision start from the mapping the last run used.
+    """
     state = st.session_state.get(STATE_KEY)
     if state is None or state.assessment_id != assessment_id:
-        state = SampleSession(assessment_id)
+        state = SampleSession(assessment_id, remembered=remembered())
         st.session_state[STATE_KEY] = state
         forget_widgets()
     return state

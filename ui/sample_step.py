@@ -12,17 +12,21 @@ from typing import Any
 
 import streamlit as st
 
-from application import CheckOptions, ColumnRoles, run_checks
+from application import CheckOptions, ColumnRoles, last_checked_inputs, run_checks
 from application.data_files import MAX_UPLOAD_BYTES, MAX_UPLOAD_ROWS
 from checks.check_run import run_key
 from checks.config import ConfigError
 from checks.loading import DataLoadError
+from checks.needs import unmapped_roles
+from checks.registry import load_all
 from checks.roles import ANNOTATION_ROLES, SAMPLE_ROLES
 from questionnaire import Questionnaire
 from scoring.claims import check_config_from_answers
 from ui import draft as drafts
+from ui import services
 from ui.check_view import inputs_caption, render_report
 from ui.draft import Draft
+from ui.errors import guarded_callback
 from ui.format import plain
 from ui.sample_session import WIDGET_PREFIX, SampleSession, received
 from ui.sample_session import current as sample_state
@@ -53,7 +57,7 @@ def render(questionnaire: Questionnaire, answers: dict[str, Any]) -> None:
     draft = drafts.current()
     if draft is None:
         return
-    state = sample_state(draft.assessment_id)
+    state = sample_state(draft.assessment_id, lambda: last_checked_inputs(services.store(), draft.assessment_id))
     if state.pending:
         names = ", ".join(name for name, _ in state.pending.values())
         with st.spinner(f"Reading {names}…"):
@@ -86,7 +90,8 @@ def _config(state: SampleSession, draft: Draft, questionnaire: Questionnaire) ->
 
 
 def _current_key(state: SampleSession, config: dict[str, dict[str, Any]]) -> str:
-    digests = {role: f.sha256 for role, f in state.usable().items()}
+    annotations = state.chosen_annotation_mapping() is not None
+    digests = {role: f.sha256 for role, f in state.usable().items() if role != "annotations" or annotations}
     return run_key(digests, state.column_mapping(), state.chosen_annotation_mapping(), config)
 
 
@@ -97,7 +102,7 @@ def _upload_card(state: SampleSession, role: str) -> None:
     with st.container(border=True, height="stretch"):
         st.markdown(f"**{title}**  \n:gray[{purpose}]")
         st.file_uploader(f"Replace the {title.lower()}" if sample else f"Upload a {title.lower()}", type=FILE_TYPES,
-                         key=state.uploader_key(role), on_change=received, args=(state, role),
+                         key=state.uploader_key(role), on_change=guarded_callback(received), args=(state, role),
                          label_visibility="collapsed")
         if sample is None:
             st.caption("No file yet.")
@@ -109,7 +114,7 @@ def _upload_card(state: SampleSession, role: str) -> None:
         else:
             name.markdown(f":red[:material/error: **{plain(sample.name)}** cannot be used (see below)]")
         remove.button("", key=f"sample:remove:{role}", icon=":material/close:", type="tertiary",
-                      on_click=state.remove, args=(role,), help=f"Remove this {title.lower()}")
+                      on_click=guarded_callback(state.remove), args=(role,), help=f"Remove this {title.lower()}")
 
 
 def _size(size: int) -> str:
@@ -145,15 +150,18 @@ def _seeded(key: str, value: Any) -> str:
     return key
 
 
-def _copy(target: dict[str, Any], role: str, key: str) -> None:
-    """on_change of a mapping widget: remember the choice beyond this step."""
+def _copy(state: SampleSession, target: dict[str, Any], scope: str, role: str, key: str) -> None:
+    """on_change of a mapping widget: remember the choice beyond this step (and never guess it again)."""
     target[role] = st.session_state[key]
+    state.chosen.add(f"{scope}:{role}")
 
 
-def _select(target: dict[str, Any], role: str, label: str, help: str, columns: list[str], scope: str) -> None:
+def _select(state: SampleSession, target: dict[str, Any], role: str, label: str, help: str, columns: list[str],
+            scope: str) -> None:
     value = target.get(role) if target.get(role) in columns else None
     key = _seeded(f"{scope}:{role}", value)
-    st.selectbox(label, [None, *columns], key=key, help=help, on_change=_copy, args=(target, role, key),
+    st.selectbox(label, [None, *columns], key=key, help=help, on_change=guarded_callback(_copy),
+                 args=(state, target, scope, role, key),
                  format_func=lambda c: NONE_LABEL if c is None else c, placeholder=NONE_LABEL)
 
 
@@ -166,43 +174,67 @@ def _mapping(state: SampleSession) -> None:
         grid = st.columns(3)
         for i, role in enumerate(MAPPING_FIELDS):
             with grid[i % 3]:
-                _select(state.mapping, role.name, role.title, role.help, columns, "map")
+                _select(state, state.mapping, role.name, role.title, role.help, columns, "map")
         with grid[len(MAPPING_FIELDS) % 3]:
             chosen = [c for c in state.mapping.get(SEGMENTS.name) or [] if c in columns]
             key = _seeded(f"map:{SEGMENTS.name}", chosen)
-            st.multiselect(SEGMENTS.title, columns, key=key, on_change=_copy, args=(state.mapping, SEGMENTS.name, key),
-                           help=SEGMENTS.help, placeholder="None chosen")
+            st.multiselect(SEGMENTS.title, columns, key=key, on_change=guarded_callback(_copy),
+                           args=(state, state.mapping, "map", SEGMENTS.name, key), help=SEGMENTS.help,
+                           placeholder="None chosen")
     annotations = state.usable().get("annotations")
     if annotations is not None:
         st.caption("Annotations file")
         grid = st.columns(5)
         for i, role in enumerate(ANNOTATION_ROLES):
             with grid[i]:
-                _select(state.annotation_mapping, role.name, role.title, role.help, annotations.columns, "ann")
+                _select(state, state.annotation_mapping, role.name, role.title, role.help, annotations.columns,
+                        "ann")
         with grid[len(ANNOTATION_ROLES)]:
             key = _seeded("ann:level", state.level)
             st.selectbox("Agreement level", list(Level), key=key, help=LEVEL_HELP,
-                         on_change=lambda: setattr(state, "level", st.session_state[key]))
+                         on_change=guarded_callback(lambda: setattr(state, "level", st.session_state[key])))
 
 
-def mapping_problems(state: SampleSession) -> list[str]:
-    """What must be fixed before the checks can run."""
-    problems = []
-    if "annotations" in state.usable() and state.chosen_annotation_mapping() is None:
-        problems.append("Choose the item, annotator and label columns of the annotations file.")
-    return problems
+def skipped_checks(state: SampleSession) -> dict[str, list[str]]:
+    """Checks that will not run for want of a column role although their files are there: reason -> titles."""
+    files = set(state.usable())
+    mapping, annotations = state.column_mapping(), state.chosen_annotation_mapping() is not None
+    skipped: dict[str, list[str]] = {}
+    for spec in load_all().values():
+        for reason in unmapped_roles(spec.needs, files, mapping, annotations):
+            skipped.setdefault(reason, []).append(spec.title)
+    return skipped
+
+
+def _skipped_warning(state: SampleSession) -> None:
+    skipped = skipped_checks(state)
+    if not skipped:
+        return
+    lines = [f"- **{plain(reason.capitalize())}**: {', '.join(plain(t) for t in titles)}"
+             for reason, titles in skipped.items()]
+    st.warning("These checks will be skipped unless you choose the missing column roles above:\n" + "\n".join(lines),
+               icon=":material/rule:")
+
+
+def awaiting_run(draft: Draft, questionnaire: Questionnaire) -> bool:
+    """Whether files are loaded whose checks have not run (or ran on other files or roles)."""
+    state = sample_state(draft.assessment_id)
+    if not state.usable():
+        return False
+    run = draft.checks
+    return run is None or not run.has_results or run.inputs.run_key != _current_key(
+        state, _config(state, draft, questionnaire))
 
 
 # --- run -----------------------------------------------------------------------------------------------
 
 def _run(draft: Draft, state: SampleSession, questionnaire: Questionnaire) -> None:
-    problems = mapping_problems(state)
-    for problem in problems:
-        st.warning(problem, icon=":material/rule:")
+    _skipped_warning(state)
     config = _config(state, draft, questionnaire)
     key = _current_key(state, config)
-    if not st.button("Run checks", key="sample:run", type="primary", icon=":material/play_arrow:",
-                     disabled=bool(problems), help="Runs every check the uploaded files allow"):
+    fresh = awaiting_run(draft, questionnaire)
+    if not st.button("Run checks", key="sample:run", type="primary" if fresh else "secondary",
+                     icon=":material/play_arrow:", help="Runs every check the uploaded files and column roles allow"):
         return
     run = state.runs.get(key)
     if run is None:
@@ -213,8 +245,9 @@ def _run(draft: Draft, state: SampleSession, questionnaire: Questionnaire) -> No
             bar.progress(done / total if total else 1.0, text=text)
 
         roles = ColumnRoles(state.column_mapping(), state.chosen_annotation_mapping())
+        files = {role: f for role, f in state.usable().items() if role != "annotations" or roles.annotations}
         try:
-            run = run_checks(state.usable(), roles, CheckOptions(config=config, progress=advance))
+            run = run_checks(files, roles, CheckOptions(config=config, progress=advance))
         except (DataLoadError, ConfigError) as exc:
             bar.empty()
             st.error(plain(exc), icon=":material/error:")
@@ -224,6 +257,8 @@ def _run(draft: Draft, state: SampleSession, questionnaire: Questionnaire) -> No
     else:
         st.toast("Same files and column roles as an earlier run: its results are shown.", icon=":material/bolt:")
     drafts.save_checks(draft, run)
+    if fresh:
+        st.rerun()  # "See results" becomes the primary action, "Run checks" a secondary one
 
 
 def _results(draft: Draft, state: SampleSession, questionnaire: Questionnaire) -> None:

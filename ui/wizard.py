@@ -6,8 +6,9 @@ import streamlit as st
 
 from questionnaire import Questionnaire
 from ui import draft as drafts
-from ui import routes, services
+from ui import routes, sample_step, services
 from ui.draft import Draft
+from ui.errors import guarded_callback
 from ui.format import plain, relative_time
 from ui.steps import Progress, Status, Step, wizard_steps
 from ui.style import left_aligned_step_list, step_opens_at_top
@@ -69,10 +70,11 @@ def conflict_banner(draft: Draft) -> None:
         st.error(draft.conflict, icon=":material/sync_problem:")
         st.markdown(f"Answers that differ from the saved version: **{topics}**.")
         left, right, _ = st.columns([1, 1, 2])
-        left.button("Load the saved version", key="conflict:reload", on_click=drafts.reload_saved, args=(store,),
-                    help="Discards the unsaved answers shown here.", width="stretch")
-        right.button("Keep my answers", key="conflict:mine", type="primary", on_click=drafts.keep_mine,
-                     args=(store,), help="Saves the answers shown here over the other version.",
+        left.button("Load the saved version", key="conflict:reload", on_click=guarded_callback(drafts.reload_saved),
+                    args=(store,), help="Discards the unsaved answers shown here.", width="stretch")
+        right.button("Keep my answers", key="conflict:mine", type="primary",
+                     on_click=guarded_callback(drafts.keep_mine), args=(store,),
+                     help="Saves the answers shown here over the other version.",
                      width="stretch")
 
 
@@ -86,7 +88,8 @@ def _step_list(steps: list[Step], progress: dict[str, Progress], current: str) -
             st.button(
                 f"{p.status.icon if s.id != current else ':material/edit:'} {number}. {s.title}{count}",
                 key=f"step:{s.id}",
-                type="primary" if s.id == current else "tertiary", on_click=drafts.go_to_step, args=(s.id,),
+                type="primary" if s.id == current else "tertiary",
+                on_click=guarded_callback(drafts.go_to_step), args=(s.id,),
                 width="stretch", help=f"{p.status.replace('_', ' ').capitalize()}: go to this step",
             )
         done = sum(1 for s in steps if progress[s.id].status == Status.complete)
@@ -119,11 +122,13 @@ def _navigation(draft: Draft, steps: list[Step], index: int, progress: dict[str,
     if index > 0:
         back.button("Back", key="wiz:back", help=f"Back to {steps[index - 1].title}", icon=":material/arrow_back:",
                     shortcut="Alt+B",
-                    on_click=drafts.go_to_step, args=(steps[index - 1].id,), width="stretch")
+                    on_click=guarded_callback(drafts.go_to_step), args=(steps[index - 1].id,), width="stretch")
     if index < len(steps) - 1:
         forward.button("Next", key="wiz:next", type="primary", icon=":material/arrow_forward:",
-                       icon_position="right", shortcut="Alt+N", on_click=_next,
+                       icon_position="right", shortcut="Alt+N", on_click=guarded_callback(_next),
                        args=(draft, steps[index], steps[index + 1].id, questionnaire), width="stretch")
-    elif forward.button("See results", key="wiz:results", type="primary", icon=":material/insights:",
-                        width="stretch"):
-        routes.go("results")
+    else:  # one primary action at a time: "Run checks" while uploaded files wait for their checks
+        waiting = steps[index].id == sample_step.STEP_ID and sample_step.awaiting_run(draft, questionnaire)
+        if forward.button("See results", key="wiz:results", type="secondary" if waiting else "primary",
+                          icon=":material/insights:", width="stretch"):
+            routes.go("results")

@@ -143,7 +143,7 @@ def test_an_unscored_revision_gives_no_deltas_and_says_why(questionnaire):
 
 
 def test_trend_has_one_point_per_revision_in_order(questionnaire):
-    better = {**BASE, "ann_guidelines": "versioned_with_examples"}
+    better = {**BASE, "ann_guidelines": "versioned_with_examples", "rep_population_defined": "written_with_shares"}
     revisions = [revision(questionnaire, 2, better), revision(questionnaire, 1, BASE),
                  revision(questionnaire, 3, better, scored=False)]
     points = trend(revisions)
@@ -165,12 +165,12 @@ def test_the_retrain_loop_through_the_store(store, questionnaire):
     card = score(questionnaire, BASE).model_dump(mode="json")
     v = store.save_answers(a.id, BASE, expected_version=1, scorecard=card, questionnaire_version=questionnaire.version)
     store.new_revision(a.id, expected_version=v, note="Before the June retrain")
-    better = {**BASE, "ann_guidelines": "versioned_with_examples"}
+    better = {**BASE, "ann_guidelines": "versioned_with_examples", "rep_population_defined": "written_with_shares"}
     store.save_answers(a.id, better, expected_version=v + 1, questionnaire_version=questionnaire.version,
                        scorecard=score(questionnaire, better).model_dump(mode="json"))
     first, second = store.revisions(a.id)
     result = compare_revisions(first, second, questionnaire)
-    assert [c.question_id for c in result.answers] == ["ann_guidelines"]
+    assert [c.question_id for c in result.answers] == ["rep_population_defined", "ann_guidelines"]
     assert result.overall.delta > 0 and result.newer.note == "Before the June retrain"
     assert "ann_guidelines" in [r.finding_id for r in result.resolved_risks]
     assert [p.number for p in trend(store.revisions(a.id))] == [1, 2]

@@ -11,7 +11,9 @@ from sqlalchemy import inspect
 from assessments import ConflictError, NotFoundError, Snapshot, Store
 from assessments.database import alembic_config, create_db_engine, current_schema_revision, migrate, writer
 from assessments.transfer import parse_export
+from questionnaire import bundled_questionnaire
 
+CURRENT = bundled_questionnaire().version
 SCORECARD = {"verdict": "ready_with_conditions", "overall": 64, "areas": {"representativeness": 64}}
 
 
@@ -54,12 +56,12 @@ def test_save_answers_bumps_version_and_updates_queryable_columns(store):
     a = store.create("Triage")
     v2 = store.save_answers(
         a.id, {"ctx_task_type": "classification"}, expected_version=1, last_step="context",
-        questionnaire_version="2026.11.1", scorecard=SCORECARD,
+        questionnaire_version=CURRENT, scorecard=SCORECARD,
     )
     assert v2 == 2
     opened = store.get(a.id)
     assert opened.snapshot.answers == {"ctx_task_type": "classification"}
-    assert opened.snapshot.questionnaire_version == "2026.11.1"
+    assert opened.snapshot.questionnaire_version == CURRENT
     assert opened.assessment.last_step == "context"
     assert (opened.assessment.verdict, opened.assessment.overall) == ("ready_with_conditions", 64)
     assert opened.assessment.updated_at >= a.updated_at
@@ -67,7 +69,7 @@ def test_save_answers_bumps_version_and_updates_queryable_columns(store):
     opened = store.get(a.id)
     assert opened.assessment.verdict is None and opened.snapshot.scorecard is None
     assert opened.assessment.last_step == "context"
-    assert opened.snapshot.questionnaire_version == "2026.11.1"
+    assert opened.snapshot.questionnaire_version == CURRENT
 
 
 def test_concurrent_edit_is_refused_and_nothing_is_overwritten(store):

@@ -25,7 +25,7 @@ def test_a_minimal_export_is_read_and_its_snapshot_upgraded():
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("just: [a, mapping", "neither valid YAML nor JSON"),
+        ("just: [a, mapping", "not valid YAML"),
         ("answers: {q: 1}", "not an assessment export"),
         (VALID.replace("current_revision: 1", "current_revision: 3"), "current_revision 3"),
         (VALID.replace("format_version: 1", "format_version: 99"), "newer version"),

@@ -12,7 +12,8 @@ from vocabulary import Severity, Verdict
 
 Q = bundled_questionnaire()
 SCORED = [q for a in Q.scored_areas() for q in a.questions if q.scored]
-AREAS = ["context", "representativeness", "edge_cases", "annotation", "volume_quality", "shift_maintenance"]
+AREAS = ["context", "representativeness", "edge_cases", "annotation", "label_validity", "volume_quality",
+         "data_governance", "shift_maintenance"]
 
 
 def test_areas_in_order_with_context_first_and_unscored():
@@ -66,7 +67,8 @@ RISKY_CHOICES = [(q, o) for q in SCORED for o in q.options if o.risk > 0]
 def test_every_risky_option_raises_its_finding(question, option):
     value = [option.value] if question.type == QuestionType.multi else option.value
     card = score(Q, _visible_with(question, value))
-    found = [f for f in card.evidence() if f.id == question.id]
+    fid = f"{question.id}:{option.value}" if question.aggregate == "each" else question.id
+    found = [f for f in card.evidence() if f.id == fid]
     if question.type == QuestionType.multi and question.aggregate == "min" and len(question.options) > 1:
         assert found and found[0].risk == option.risk
     else:

@@ -40,8 +40,9 @@ def test_every_section_has_a_golden(typical_report):
 
 @pytest.mark.parametrize("section_id", [
     "cover", "contents", "summary", "actions", "evidence", "area-representativeness", "area-edge_cases",
-    "area-annotation", "area-volume_quality", "area-shift_maintenance", "appendix-checks", "appendix-method",
-    "appendix-questionnaire",
+    "area-annotation", "area-volume_quality", "area-shift_maintenance", "area-label_validity",
+    "area-data_governance", "appendix-checks", "appendix-method",
+    "appendix-questionnaire", "appendix-frameworks",
 ])
 def test_section_matches_golden(typical_report, section_id):
     html = normalise(render_section(typical_report, section_id))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 
 import pytest
 
@@ -16,10 +15,7 @@ A4_WIDTH_PT, LETTER_WIDTH_PT = 595.3, 612.0
 
 @pytest.fixture(scope="module")
 def typical_pdf(typical_report):
-    started = time.monotonic()
-    data = render_pdf(typical_report)
-    assert time.monotonic() - started < 30
-    return data
+    return render_pdf(typical_report)  # its speed is measured by `make bench`, not here
 
 
 def test_structure(typical_report, typical_pdf):

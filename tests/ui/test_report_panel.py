@@ -37,7 +37,7 @@ def test_prepare_then_download_the_pdf(db_url, questionnaire):
     # Unchanged content: the rendered bytes are kept and offered for download, not rendered again.
     at.run()
     assert at.session_state[PDF_KEY][0] == fingerprint
-    assert {"Download PDF", "HTML", "JSON"} <= downloads(at)
+    assert {"Download PDF", "HTML", "JSON", "Datasheet", "Datasheet PDF"} <= downloads(at)
     # A changed answer makes the PDF stale: "Prepare PDF" is offered again.
     at.switch_page("ui/pages/wizard.py").run()
     answer(at, questionnaire.question("ctx_error_cost"), "low")
