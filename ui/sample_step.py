@@ -33,6 +33,7 @@ from ui.sample_session import current as sample_state
 from ui.steps import Progress
 from vocabulary import Level
 
+STEP_ID = "sample_data"
 FILE_TYPES = ["csv", "tsv", "txt", "parquet", "jsonl", "json", "xlsx"]  # the common extensions the loader reads
 PREVIEW_ROWS = 8
 ROLES = {  # role -> (title, what it is for)
