@@ -31,7 +31,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/streamlit run app.py --server.port $(PORT) --browser.gatherUsageStats false
+	$(BIN)/readiness ui --port $(PORT)
 
 test: lint
 	$(BIN)/python -m pytest -q -n 2 --dist loadfile
@@ -49,4 +49,4 @@ bench-ui: $(STAMP)
 	$(BIN)/python -m benchmarks.ui $(ARGS)
 
 clean:
-	rm -rf $(VENV) .pytest_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .import_linter_cache

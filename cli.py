@@ -475,17 +475,48 @@ def agreement_cmd(
         typer.echo(agreement_text(result))
 
 
+# --- the app ----------------------------------------------------------------------------------------------
+
+
+@app.command("ui")
+def ui_cmd(
+    port: Annotated[int, typer.Option("--port", "-p", min=1, max=65535, help="Port to serve on.")] = 8501,
+    address: Annotated[str, typer.Option(
+        "--address", help="Address to bind; the default serves this machine only.")] = "127.0.0.1",
+    database_url: Annotated[str | None, typer.Option(
+        "--database-url", help="Database of saved assessments (default: READINESS_DATABASE_URL, "
+                               "else ./data/readiness.db).")] = None,
+) -> None:
+    """Start the app (the questionnaire wizard, results and history) in the browser; Ctrl+C stops it."""
+    import subprocess
+
+    from application.server import AppNotInstalledError, server_command
+
+    if database_url:
+        _store(database_url).close()  # a wrong URL fails here, clearly, not in the browser
+    try:
+        command, env = server_command(port, address, database_url)
+    except AppNotInstalledError as exc:
+        fail(str(exc))
+    typer.echo(f"Readiness is starting on http://{address}:{port}  (Ctrl+C stops it)")
+    try:
+        code = subprocess.run(command, env=env, check=False).returncode
+    except KeyboardInterrupt:
+        code = 0
+    raise typer.Exit(code)
+
+
 # --- saved assessments (the app's database: READINESS_DATABASE_URL, or ./data/readiness.db) -------------
 
 
-def _store():
+def _store(url: str | None = None):
     from sqlalchemy.exc import SQLAlchemyError
 
     from assessments import Store, StoreError
 
     try:
-        return Store.open()
-    except (StoreError, SQLAlchemyError, OSError) as exc:
+        return Store.open(url)
+    except (StoreError, SQLAlchemyError, OSError, ValueError) as exc:
         fail(f"cannot open the assessments database: {str(exc).splitlines()[0]}")
 
 

@@ -318,12 +318,6 @@ class Store:
             session.add(assessment)
         return assessment
 
-    def archive(self, assessment_id: int) -> Assessment:
-        return self.set_archived(assessment_id, True)
-
-    def unarchive(self, assessment_id: int) -> Assessment:
-        return self.set_archived(assessment_id, False)
-
     def delete(self, assessment_id: int) -> None:
         """Remove an assessment and all its revisions for good."""
         with self._write() as session:

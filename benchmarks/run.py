@@ -33,7 +33,6 @@ from benchmarks.generate import FULL_LADDER, LADDER, Rung, ensure, label
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = "2025-06-01"
 PDF_ROWS = 1_000_000
-TOP_CHECKS = 6
 
 
 @dataclass

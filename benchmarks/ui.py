@@ -113,12 +113,12 @@ def free_port() -> int:
 def start_server(folder: Path, run: int) -> tuple[subprocess.Popen, str, float]:
     """The app on a free loopback port with an empty database; returns the process, URL and start seconds."""
     port = free_port()
-    env = {**os.environ, "READINESS_DATABASE_URL": f"sqlite:///{folder / f'bench{run}.db'}"}
+    from application.server import server_command
+
+    command, env = server_command(port, "127.0.0.1", f"sqlite:///{folder / f'bench{run}.db'}")  # as `readiness ui`
     started = time.perf_counter()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-        cwd=ROOT, env=env, stdout=(folder / "server.log").open("w"), stderr=subprocess.STDOUT)
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=(folder / "server.log").open("w"),
+                               stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     while True:
         try:

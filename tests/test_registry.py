@@ -200,12 +200,14 @@ def test_cli_docs_and_commands_match():
 
 # --- who imports whom -----------------------------------------------------------------------------------
 
-PACKAGES = ("questionnaire", "scoring", "checks", "reports", "assessments", "labelnext", "ui", "benchmarks")
+PACKAGES = ("questionnaire", "scoring", "checks", "reports", "assessments", "application", "labelnext", "ui",
+            "benchmarks")
 
 
 def imports() -> list[tuple[str, str]]:
     """(file relative to the root, absolute module it imports) for app.py, cli.py and every package."""
-    files = [ROOT / "app.py", ROOT / "cli.py"] + [p for pkg in PACKAGES for p in sorted((ROOT / pkg).rglob("*.py"))]
+    files = [ROOT / "app.py", ROOT / "cli.py", ROOT / "vocabulary.py"]
+    files += [p for pkg in PACKAGES for p in sorted((ROOT / pkg).rglob("*.py"))]
     out = []
     for path in files:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
@@ -224,3 +226,8 @@ def test_only_the_app_imports_streamlit_or_ui():
     front = [(f, m) for f, m in imports() if top(m) in ("streamlit", "ui")
              and not (f == "app.py" or f.startswith("ui/"))]
     assert not front, f"Streamlit or ui imported outside app.py and ui/: {front}"
+
+
+def test_the_vocabulary_imports_nothing_of_ours():
+    ours = {"app", "cli", "vocabulary", *PACKAGES}
+    assert [m for f, m in imports() if f == "vocabulary.py" and top(m) in ours] == []

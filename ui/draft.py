@@ -58,25 +58,24 @@ def _forget_widgets() -> None:
 
 
 def open_assessment(store: Store, assessment_id: int) -> Draft:
-    """Load an assessment into the session; resume at its last step."""
-    opened = store.get(assessment_id)
+    """Load an assessment into the session; resume at its last step.
+
+    Raises `StoreError` saying why when its revision or check run was saved by a newer version of the
+    tool: it is not opened, so nothing of it can be overwritten with less than it holds.
+    """
+    try:
+        opened = store.get(assessment_id)
+        checks = CheckRun.from_json(opened.snapshot.checks)
+    except ValueError as exc:  # saved by a newer version of the tool
+        raise StoreError(f"This assessment cannot be opened here: {exc}.") from exc
     a = opened.assessment
     draft = Draft(
         assessment_id=a.id, name=a.name, version=a.version, answers=dict(opened.snapshot.answers),
-        step=a.last_step, revision=a.current_revision, project=a.project, owner=a.owner,
-        checks=_saved_run(opened.snapshot.checks),
+        step=a.last_step, revision=a.current_revision, project=a.project, owner=a.owner, checks=checks,
     )
     _forget_widgets()
     st.session_state[DRAFT_KEY] = draft
     return draft
-
-
-def _saved_run(saved: dict[str, Any] | None) -> CheckRun | None:
-    """The stored check run; a run saved by a newer version of the tool is shown as none (and kept stored)."""
-    try:
-        return CheckRun.from_json(saved)
-    except ValueError:
-        return None
 
 
 def close() -> None:
@@ -92,11 +91,16 @@ def from_query(store: Store) -> Draft | None:
     wanted = st.query_params.get(QUERY_PARAM)
     draft = current()
     if wanted and (draft is None or str(draft.assessment_id) != wanted):
+        problem = f"Assessment '{plain(wanted)}' was not found; it may have been deleted."
         try:
-            draft = open_assessment(store, int(wanted))
-        except (ValueError, NotFoundError):
+            draft = open_assessment(store, int(wanted)) if wanted.isdigit() else None
+        except NotFoundError:
+            draft = None
+        except StoreError as exc:
+            draft, problem = None, plain(exc)
+        if draft is None:
             st.query_params.pop(QUERY_PARAM, None)
-            st.warning(f"Assessment '{plain(wanted)}' was not found; it may have been deleted.")
+            st.warning(problem)
             return None
     if draft is not None:
         st.query_params[QUERY_PARAM] = str(draft.assessment_id)

@@ -111,3 +111,23 @@ def test_the_run_key_ignores_file_names_but_not_content_mapping_or_thresholds():
     annotated = run_key({"train": digest(b"abc")}, ColumnMapping(label="y"),
                         AnnotationMapping(item="i", annotator="a", label="l"))
     assert annotated != inputs.key()
+
+
+def test_readiness_check_prints_the_same_document(tmp_path):
+    from typer.testing import CliRunner
+
+    from cli import app
+    from tests.ui.sample_files import production_csv, training_csv
+
+    (tmp_path / "train.csv").write_bytes(training_csv())
+    (tmp_path / "prod.csv").write_bytes(production_csv())
+    printed = CliRunner().invoke(app, ["check", "--train", str(tmp_path / "train.csv"), "--production",
+                                       str(tmp_path / "prod.csv"), "--label", "label", "--today", "2025-10-01",
+                                       "--format", "json"])
+    assert printed.exit_code == 0, printed.output
+    document = json.loads(printed.output)
+    assert document["schema_version"] == SCHEMA_VERSION
+    assert document["inputs"]["files"]["train"] == {"name": "train.csv", "bytes": len(training_csv()),
+                                                    "sha256": digest(training_csv()), "rows": 400, "columns": 5}
+    assert document["inputs"]["today"] == "2025-10-01" and document["inputs"]["mapping"]["label"] == "label"
+    assert CheckRun.from_json(document).to_json() == document

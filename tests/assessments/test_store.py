@@ -128,7 +128,7 @@ def test_repeated_duplicates_get_distinct_names(store):
     a = store.create("Triage")
     assert [store.duplicate(a.id).name for _ in range(3)] == ["Copy of Triage", "Copy of Triage (2)",
                                                               "Copy of Triage (3)"]
-    store.archive(store.list("Copy of Triage (3)")[0].id)
+    store.set_archived(store.list("Copy of Triage (3)")[0].id)
     assert store.duplicate(a.id).name == "Copy of Triage (4)"  # archived names count as taken
 
 
@@ -144,10 +144,10 @@ def test_rename_duplicate_archive_delete(store):
     assert store.get(copy.id).snapshot.answers == {"q": "x"}
     assert copy.verdict == "ready_with_conditions"
 
-    store.archive(a.id)
+    store.set_archived(a.id)
     assert [x.id for x in store.list()] == [copy.id]
     assert {x.id for x in store.list(include_archived=True)} == {a.id, copy.id}
-    store.unarchive(a.id)
+    store.set_archived(a.id, False)
     assert len(store.list()) == 2
 
     store.delete(a.id)

@@ -21,7 +21,7 @@ from checks.registry import AREAS, REGISTRY, _run_one, load_all, run_checks
 from checks.report import CheckStatus
 from checks.sources import build_inputs
 from reports.evidence import CHART_BUILDERS
-from scoring.findings import Severity
+from vocabulary import Severity
 
 LIBRARY = Path(checks.library.__file__).parent
 

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import os
 import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from application.server import server_command
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -26,32 +26,31 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def wait_until_serving(url: str, process: subprocess.Popen, log: Path) -> None:
+    """Poll the server's health endpoint until it answers `ok`; fail with its log if it stops or takes too long."""
+    deadline = time.monotonic() + STARTUP_TIMEOUT_S
+    while True:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as reply:
+                if reply.read().strip() == b"ok":
+                    return
+        except OSError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            pytest.fail(f"the app did not start:\n{log.read_text()}")
+        time.sleep(0.3)
+
+
 @pytest.fixture
 def server(tmp_path) -> Iterator[str]:
-    """`streamlit run app.py` on a free loopback port with an empty SQLite database; yields its URL."""
+    """The app as `readiness ui` serves it, on a free loopback port with an empty SQLite database; yields its URL."""
     port = free_port()
-    env = {**os.environ, "READINESS_DATABASE_URL": f"sqlite:///{tmp_path / 'e2e.db'}"}
+    command, env = server_command(port, "127.0.0.1", f"sqlite:///{tmp_path / 'e2e.db'}")
     log = (tmp_path / "server.log").open("w")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
-         "--server.fileWatcherType", "none"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + STARTUP_TIMEOUT_S
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as reply:
-                    if reply.read().strip() == b"ok":
-                        break
-            except OSError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                log.flush()
-                pytest.fail(f"streamlit did not start:\n{(tmp_path / 'server.log').read_text()}")
-            time.sleep(0.3)
+        wait_until_serving(url, process, tmp_path / "server.log")
         yield url
     finally:
         process.terminate()
