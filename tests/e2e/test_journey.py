@@ -76,6 +76,7 @@ def test_create_answer_reload_upload_check_report_and_revise(server, page, tmp_p
     expect(page.get_by_role("heading", name=f"Results: {NAME}")).to_be_visible()
     expect(page.get_by_text(re.compile(r"^(Not ready|Ready with conditions|Ready)$")).first).to_be_visible()
     expect(page.get_by_text("Data evidence", exact=True)).to_be_visible()
+    page.get_by_text("Check results and charts").click()  # the checks' own findings, one click away
     expect(page.get_by_text("columns differ between training and production").first).to_be_visible()
 
     # the PDF: prepared on request, then downloaded
