@@ -126,7 +126,11 @@ DATA_OPTIONS: dict[str, Any] = {
     "checks_config": Annotated[Path | None, typer.Option(
         "--config", help="YAML overriding check thresholds: {checks: {drift: {psi_major: 0.3}}}.")],
     "today": Annotated[str | None, typer.Option("--today", help="Reference date for data age (default: today).")],
+    "production_is_evaluation": Annotated[bool, typer.Option(  # a flag: see DATA_DEFAULTS
+        "--production-is-evaluation", help="The --production file is the evaluation set: ids it shares with "
+        "training count as evaluation leakage, tested against the answers' claims.")],
 }
+DATA_DEFAULTS: dict[str, Any] = {"production_is_evaluation": False}  # every other data option defaults to None
 
 
 @dataclass(frozen=True)
@@ -139,6 +143,7 @@ class DataOptions:
     columns: dict[str, Any] = field(default_factory=dict)  # role options (`Role.parameter`) -> column(s)
     checks_config: Path | None = None
     today: str | None = None
+    production_is_evaluation: bool = False
 
     @property
     def given(self) -> bool:
@@ -176,8 +181,9 @@ class DataOptions:
                 annotations = resolve_annotation_mapping(files["annotations"].frame, annotation_roles,
                                                          files["annotations"].name)
             task = (answers or {}).get("ctx_task_type")
-            return run_checks(files, ColumnRoles(columns, annotations), CheckOptions(config=overrides, today=today,
-                                                                                    task=task))
+            options = CheckOptions(config=overrides, today=today, task=task,
+                                   production_is_evaluation=self.production_is_evaluation)
+            return run_checks(files, ColumnRoles(columns, annotations), options)
         except (ConfigError, DataLoadError, ValueError) as exc:
             fail(str(exc))
 
@@ -190,8 +196,8 @@ def with_data_options(command: Callable) -> Callable:
     """Give a command every data option; it receives them as one `data: DataOptions` argument."""
     signature = inspect.signature(command, eval_str=True)
     own = [p for p in signature.parameters.values() if p.name != "data"]
-    extra = [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=annotation)
-             for name, annotation in DATA_OPTIONS.items()]
+    extra = [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=DATA_DEFAULTS.get(name),
+                               annotation=annotation) for name, annotation in DATA_OPTIONS.items()]
 
     @functools.wraps(command)
     def wrapper(**kwargs: Any) -> Any:

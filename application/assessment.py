@@ -84,7 +84,8 @@ def assess(answers: dict[str, Any], data: CheckRun | None = None, config: Scorin
     config = config or default_scoring_config()
     valid, problems = scorable(questionnaire, answers)
     evidence = data if data is not None and data.has_results else None
-    card = score_with_checks(questionnaire, valid, evidence.report if evidence else None, config=config)
+    card = score_with_checks(questionnaire, valid, evidence.report if evidence else None, config=config,
+                             evaluation_sample=bool(evidence and evidence.inputs.production_is_evaluation))
     provenance = Provenance(
         tool_version=tool_version(), questionnaire_version=questionnaire.version, scoring_config=config_name(config),
         evidence="answers and data" if evidence else "answers only",

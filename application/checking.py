@@ -33,6 +33,7 @@ class CheckOptions:
     today: dt.date | None = None  # the reference date for data age (default: today)
     progress: Progress | None = None
     task: str | None = None  # the answers' task type (`ctx_task_type`): which label checks apply
+    production_is_evaluation: bool = False  # the second sample is the evaluation set, not production inputs
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,7 @@ def run_checks(sources: Mapping[str, DataFile], mapping: ColumnRoles,
     result = registry.run_checks(inputs, config=options.config, progress=report)
     checked = CheckedInputs(files={role: f.description for role, f in files.items()}, mapping=mapping.columns,
                             annotation_mapping=annotation_mapping, config=options.config, today=today,
+                            production_is_evaluation=options.production_is_evaluation,
                             ran_at=dt.datetime.now(dt.UTC).replace(microsecond=0))
     checked.run_key = checked.key()
     return CheckRun(report=result, inputs=checked)

@@ -57,6 +57,8 @@ class CheckedInputs(BaseModel):
     annotation_mapping: AnnotationMapping | None = None
     config: dict[str, dict[str, Any]] = Field(default_factory=dict, description="threshold overrides")
     today: dt.date | None = Field(default=None, description="the reference date for data age")
+    production_is_evaluation: bool = Field(default=False, description=(
+        "the second sample is the evaluation set (then ids shared with training count as evaluation leakage)"))
     ran_at: dt.datetime | None = None
     run_key: str = ""
 
