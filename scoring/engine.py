@@ -13,8 +13,9 @@ The method, step by step (the report's appendix states the same):
    risk is as severe as its strongest evidence.
 4. The project context moves a finding's severity by at most one step, never raises a near
    best-practice answer, and never makes a risk critical on its own; each move is named in words.
-5. Each risk deducts once: area score = 100 x exp(-steepness x burden / questions in the area), where
-   the burden sums the risks' weights; the overall score is the weighted harmonic mean of the areas.
+5. Each risk deducts once: area score = 100 x exp(-steepness x burden / questions in the area that apply
+   to this project), where the burden sums the risks' weights; questions the answers hide (they do not
+   apply) count neither way; the overall score is the weighted harmonic mean of the areas.
 6. The verdict answers "can the project start?": it is held back by critical risks due before kickoff
    or labeling, by the weakest area, and by open decisions; stage gates show what blocks kickoff,
    labeling at scale, first training and launch.
@@ -88,7 +89,8 @@ def score(
     effects, modifiers = apply_context(ruleset, effective, evidence, config)
     ranked = rank(questionnaire, build_risks(evidence, causes, weights, effects, upgraded))
 
-    exact = area_scores(questionnaire, ranked, config)
+    shown = {q for q in effective if questionnaire.visible(questionnaire.question(q), answers)}
+    exact = area_scores(questionnaire, ranked, config, applicable=shown, maybe=set(effective) - shown)
     overall = overall_score(exact, config)
     decisions = [q for a in questionnaire.scored_areas() for q in a.questions if q.scored and q.id in effective]
     answered = sum(1 for q in decisions if effective[q.id] != UNKNOWN)
