@@ -91,14 +91,16 @@ def _item(item: FrameworkItem, report: Report) -> ItemView:
         if question.type == QuestionType.text and _undecided(value):
             continue  # notes are optional: an empty one is no gap
         applicable += 1
-        risks = [r for r in card.risks if r.kind == "answer" and r.question_id == qid]
+        # the risks this answer is evidence of (led by it, or restated by a rule, or joined to a data check)
+        raised = [(e.title, r.severity) for r in card.risks for e in r.evidence
+                  if e.kind == "answer" and e.question_id == qid]
         if _undecided(value):
             gaps.append(f"Not decided yet: {question.topic}")
             continue
         decided += 1
         answers.append(ItemAnswer(question.topic, answer_text(question, value),
-                                  risks[0].severity.value if risks else None, question.type == QuestionType.text))
-        gaps += [f"{r.title} ({r.severity.value})" for r in risks]
+                                  raised[0][1].value if raised else None, question.type == QuestionType.text))
+        gaps += [f"{title} ({severity.value})" for title, severity in raised]
     if report.has_evidence:
         for result in report.checks.checks:
             if result.id in item.checks:

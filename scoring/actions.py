@@ -31,6 +31,7 @@ TOP_ACTIONS = 12  # what a kickoff works through first: the app and the report's
 DATA_KINDS = ("check", "claim")
 MAX_NAMES = 5  # names written into an action before "and N more"
 NAME_FIELDS = ("segment", "column", "annotator", "class", "label", "category", "name", "value", "cell")
+_EFFORT = [Effort.small, Effort.medium, Effort.large]
 VAGUE = re.compile(r"\b([Tt])hese (segments|columns|annotators|categories|classes|cases|periods|edge cases)\b")
 
 
@@ -114,6 +115,21 @@ def _evidence(finding: Finding) -> list[Finding]:
     return list(getattr(finding, "evidence", None) or [finding])
 
 
+def _with_plan_change(questionnaire: Questionnaire, lead: Finding, advice: _Advice, pieces: list[Finding],
+                      effective: Mapping[str, Any], ran: set[str]) -> _Advice:
+    """A data check says what is wrong in the data now; a risky answer of the same cause says what to change in
+    the plan (a cadence, an owner). When a check leads, the answer's own advice follows the check's, so the
+    action fits the answers: stale data with a stated cadence asks for fresh data, not for a cadence."""
+    if lead.kind != "check":
+        return advice
+    answer = next((f for f in pieces if f.kind == "answer"), None)
+    extra = answer and _advice(questionnaire, answer, effective, ran)
+    if extra is None or not extra.text or extra.text in advice.text:
+        return advice
+    return _Advice(f"{advice.text} {extra.text}", advice.owner, max(advice.effort, extra.effort, key=_EFFORT.index),
+                   advice.adapted_for or extra.adapted_for, advice.how or extra.how)
+
+
 def plan_actions(questionnaire: Questionnaire, ranked: Iterable[Finding], effective: Mapping[str, Any],
                  checks_ran: Iterable[str] = ()) -> list[PlannedAction]:
     """One action per root cause, ordered by stage then severity (see the module docstring)."""
@@ -128,6 +144,7 @@ def plan_actions(questionnaire: Questionnaire, ranked: Iterable[Finding], effect
                             (None, None))
         if lead is None or advice is None or lead.action is None:
             continue
+        advice = _with_plan_change(questionnaire, lead, advice, pieces, effective, ran)
         planned.append(PlannedAction(
             priority=0, text=advice.text, owner=canonical_role(advice.owner), due=lead.action.due,
             area=lead.area, severity=max((f.severity for f in findings), key=lambda s: s.rank),

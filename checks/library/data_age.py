@@ -28,6 +28,6 @@ def run(data: CheckData, t: Thresholds) -> Outcome:
     out.flag(severity, f"The newest training record is {age} days old",
              f"The most recent example dates from {newest:%Y-%m-%d}, {age} days before {data.today:%Y-%m-%d}. "
              "Behaviour, products and language change; old data describes a world the model will not meet.",
-             "Add a fresh sample of recent production data and set a retraining cadence with an owner.",
+             "Add a fresh sample of recent production data to the training set before the next training run.",
              due=Stage.before_first_training, metrics={"age_days": age})
     return out

@@ -105,6 +105,8 @@ def test_risks_that_must_appear(name):
         assert found is not None, f"{item['why']} | risks: {[r.id for r in card.risks]}"
         if "severity" in item:
             assert found.severity.value in item["severity"], f"{item['why']} | {found.severity.value}"
+        if "top" in item:  # among the first N risks a reader sees
+            assert card.risks.index(found) < item["top"], f"{item['why']} | {[r.id for r in card.risks[:item['top']]]}"
         if item.get("adjusted"):
             assert found.adjustments, f"{item['why']} | no adjustment named"
         for kind in item.get("evidence_kinds", []):

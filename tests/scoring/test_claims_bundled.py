@@ -24,7 +24,7 @@ def contradicting_metrics(claim, claimed) -> dict:
     if ev.below_answer:
         value = claimed - 1 if claimed >= 1 else claimed / 2
     elif ev.at_threshold is not None:
-        value = 0.5  # above any share threshold the checks declare
+        value = default_thresholds()[ev.check][ev.at_threshold]  # exactly at the check's own line
     elif ev.gte is not None:
         value = ev.gte
     elif ev.gt is not None:
