@@ -33,7 +33,7 @@ def test_risky_answers_are_listed_with_their_finding():
     items = _items(example_answers("support_ticket_routing.yaml"))
     d = items["10(2)(d)"]
     assert d.status == "partly"
-    assert "The labels are a known proxy whose gap to the target is unmeasured (medium)" in d.gaps
+    assert "The labels are a known proxy whose gap to the target is unmeasured (high)" in d.gaps
     assert any(a.topic == "Label source" and a.severity == "low" for a in d.answers)
     assert any("No sample data checked" in e for e in d.evidence)  # no checks ran for this report
 
