@@ -46,6 +46,13 @@ class SampleSession:
     pending: dict[str, tuple[str, bytes]] = field(default_factory=dict)  # role -> (name, bytes) to read
     chosen: set[str] = field(default_factory=set)  # "map:<role>" / "ann:<role>" the user set: never re-guessed
     remembered: CheckedInputs | None = None  # the roles of this assessment's latest check run, if any
+    evaluation: bool | None = None  # the production slot holds the evaluation set (None: as the last run said)
+
+    def production_is_evaluation(self) -> bool:
+        """Whether the second file is declared the evaluation set: this session's choice, else the last run's."""
+        if self.evaluation is not None:
+            return self.evaluation
+        return bool(self.remembered and self.remembered.production_is_evaluation)
 
     # --- files ------------------------------------------------------------------------------------
     def usable(self) -> dict[str, DataFile]:

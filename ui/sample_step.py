@@ -14,7 +14,7 @@ import streamlit as st
 
 from application import CheckOptions, ColumnRoles, last_checked_inputs, run_checks
 from application.data_files import MAX_UPLOAD_BYTES, MAX_UPLOAD_ROWS
-from checks.check_run import run_key
+from checks.check_run import CheckRun, run_key
 from checks.config import ConfigError
 from checks.loading import DataLoadError
 from checks.needs import unmapped_roles
@@ -77,6 +77,7 @@ def render(questionnaire: Questionnaire, answers: dict[str, Any]) -> None:
             st.error(f"**{plain(sample.name)}** cannot be used as the {role}: {plain(sample.error)}",
                      icon=":material/error:")
     _previews(state)
+    _evaluation_choice(draft, state)
     if state.usable():
         _mapping(state)
         _run(draft, state, questionnaire)
@@ -228,6 +229,43 @@ def awaiting_run(draft: Draft, questionnaire: Questionnaire) -> bool:
         state, _config(state, draft, questionnaire))
 
 
+# --- what the second file is ---------------------------------------------------------------------------
+
+EVALUATION_LABEL = "The second file is our evaluation set, not production inputs"
+EVALUATION_HELP = (
+    "Tick this when the file in the production slot is the held-out set you will evaluate the model on. "
+    "It changes what shared ids mean. Between training and a sample of live traffic they are normal (the "
+    "same customers come back), so they only raise the leakage check's own finding. Between training and "
+    "the evaluation set they are leakage that inflates every metric, and only then do they contradict an "
+    "answer that the evaluation split is clean. The checks themselves run the same either way.")
+
+
+def _declared(run: CheckRun, evaluation: bool) -> CheckRun:
+    """`run` with the second file declared (or not) the evaluation set; the checks' results are unchanged."""
+    if run.inputs.production_is_evaluation == evaluation:
+        return run
+    return run.model_copy(update={"inputs": run.inputs.model_copy(update={"production_is_evaluation": evaluation})})
+
+
+def _evaluation_choice(draft: Draft, state: SampleSession) -> None:
+    """The checkbox that declares the production upload the evaluation set (shown when there is one)."""
+    saved = draft.checks is not None and "production" in draft.checks.inputs.files
+    if "production" not in state.usable() and not saved:
+        return
+    key = _seeded("evaluation", state.production_is_evaluation())
+    st.checkbox(EVALUATION_LABEL, key=key, help=EVALUATION_HELP,
+                on_change=guarded_callback(_evaluation_changed), args=(draft, state, key))
+
+
+def _evaluation_changed(draft: Draft, state: SampleSession, key: str) -> None:
+    """Record the choice and rescore the saved check run with it at once (no need to run the checks again)."""
+    state.evaluation = bool(st.session_state[key])
+    if draft.checks is not None and draft.checks.has_results:
+        run = _declared(draft.checks, state.evaluation)
+        if run is not draft.checks:
+            drafts.save_checks(draft, run)
+
+
 # --- run -----------------------------------------------------------------------------------------------
 
 def _run(draft: Draft, state: SampleSession, questionnaire: Questionnaire) -> None:
@@ -250,7 +288,8 @@ def _run(draft: Draft, state: SampleSession, questionnaire: Questionnaire) -> No
         files = {role: f for role, f in state.usable().items() if role != "annotations" or roles.annotations}
         try:
             run = run_checks(files, roles, CheckOptions(config=config, progress=advance,
-                                                        task=draft.answers.get("ctx_task_type")))
+                                                        task=draft.answers.get("ctx_task_type"),
+                                                        production_is_evaluation=state.production_is_evaluation()))
         except (DataLoadError, ConfigError) as exc:
             bar.empty()
             st.error(plain(exc), icon=":material/error:")
@@ -259,6 +298,7 @@ def _run(draft: Draft, state: SampleSession, questionnaire: Questionnaire) -> No
         state.remember_run(key, run)
     else:
         st.toast("Same files and column roles as an earlier run: its results are shown.", icon=":material/bolt:")
+        run = _declared(run, state.production_is_evaluation())
     drafts.save_checks(draft, run)
     if fresh:
         st.rerun()  # "See results" becomes the primary action, "Run checks" a secondary one
