@@ -123,7 +123,7 @@ def _with_plan_change(questionnaire: Questionnaire, lead: Finding, advice: _Advi
     if lead.kind != "check":
         return advice
     answer = next((f for f in pieces if f.kind == "answer"), None)
-    extra = answer and _advice(questionnaire, answer, effective, ran)
+    extra = _advice(questionnaire, answer, effective, ran) if answer is not None else None
     if extra is None or not extra.text or extra.text in advice.text:
         return advice
     return _Advice(f"{advice.text} {extra.text}", advice.owner, max(advice.effort, extra.effort, key=_EFFORT.index),

@@ -89,7 +89,7 @@ def score(
     effects, modifiers = apply_context(ruleset, effective, evidence, config)
     ranked = rank(questionnaire, build_risks(evidence, causes, weights, effects, upgraded))
 
-    shown = {q for q in effective if questionnaire.visible(questionnaire.question(q), answers)}
+    shown = {q.id for q in questionnaire.questions() if q.id in effective and questionnaire.visible(q, answers)}
     exact = area_scores(questionnaire, ranked, config, applicable=shown, maybe=set(effective) - shown)
     overall = overall_score(exact, config)
     decisions = [q for a in questionnaire.scored_areas() for q in a.questions if q.scored and q.id in effective]
