@@ -15,6 +15,7 @@ import re
 import pytest
 from pypdf import PdfReader
 
+from tests.e2e.steps import upload_samples_and_run_checks
 from tests.ui.sample_files import production_csv, training_csv
 
 pytestmark = pytest.mark.e2e
@@ -61,14 +62,7 @@ def test_create_answer_reload_upload_check_report_and_revise(server, page, tmp_p
     expect(page.get_by_role("radio", name=COST)).to_be_checked()
 
     # sample data: two uploads, then the checks
-    page.get_by_role("button", name=re.compile(r"\d\. Sample data")).click()
-    expect(page.get_by_text("never stored")).to_be_visible()
-    for title, name in [("training sample", "train.csv"), ("production sample", "production.csv")]:
-        uploader = page.get_by_test_id("stFileUploader").filter(has_text=f"Upload a {title}")
-        uploader.locator("input[type=file]").set_input_files(str(tmp_path / name))
-        expect(page.get_by_role("tab", name=f"{title.capitalize()}: {name}")).to_be_visible()
-    page.get_by_role("button", name="Run checks").click()
-    expect(page.get_by_role("heading", name="Check results")).to_be_visible(timeout=60_000)
+    upload_samples_and_run_checks(page, tmp_path)
     expect(page.get_by_text("columns differ between training and production").first).to_be_visible()
 
     # results: a verdict and the data evidence

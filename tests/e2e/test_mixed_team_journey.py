@@ -24,6 +24,7 @@ import yaml
 from assessments import Snapshot, Store
 from questionnaire import bundled_questionnaire
 from questionnaire.answers import normalize_answers
+from tests.e2e.steps import upload_samples_and_run_checks
 from tests.ui.sample_files import production_csv, training_csv
 
 pytestmark = pytest.mark.e2e
@@ -68,19 +69,6 @@ def click_text(page, selector: str, text: str) -> None:
     assert page.evaluate(CLICK_BY_TEXT, [selector, text]), text
 
 
-def upload_and_check(page, tmp_path: Path) -> None:
-    from playwright.sync_api import expect
-
-    page.get_by_role("button", name=re.compile(r"\d+\. Sample data")).click()
-    expect(page.get_by_text("never stored")).to_be_visible()
-    for title, name in [("training sample", "train.csv"), ("production sample", "production.csv")]:
-        uploader = page.get_by_test_id("stFileUploader").filter(has_text=f"Upload a {title}")
-        uploader.locator("input[type=file]").set_input_files(str(tmp_path / name))
-        expect(page.get_by_role("tab", name=f"{title.capitalize()}: {name}")).to_be_visible()
-    page.get_by_role("button", name="Run checks").click()
-    expect(page.get_by_role("heading", name="Check results")).to_be_visible(timeout=WAIT_MS)
-
-
 def results(page) -> tuple[int, dict[str, int]]:
     """The overall score and the area scores the results page shows."""
     from playwright.sync_api import expect
@@ -108,7 +96,7 @@ def test_mixed_team_lands_mid_range_and_revision_two_scores_higher(server, page,
     # revision 1: the team's answers, fresh samples, the checks, the results
     page.goto(f"{server}/assess?assessment={assessment_id}")
     expect(page.get_by_role("heading", name="Project context")).to_be_visible()
-    upload_and_check(page, tmp_path)
+    upload_samples_and_run_checks(page, tmp_path)
     first, first_areas = results(page)
     assert MID_RANGE[0] <= first <= MID_RANGE[1], (first, first_areas)
     assert all(score >= 15 for score in first_areas.values()), first_areas  # no area at the floor, none at 0
@@ -129,7 +117,7 @@ def test_mixed_team_lands_mid_range_and_revision_two_scores_higher(server, page,
         status = page.get_by_text(re.compile(r"All changes saved|Not saved|Saving failed")).first
         expect(status).to_be_visible()
         assert "All changes saved" in status.inner_text(), page.inner_text("[data-testid=stMain]")[:1500]
-    upload_and_check(page, tmp_path)
+    upload_samples_and_run_checks(page, tmp_path)
     second, second_areas = results(page)
     assert second > first, (first, second)
     for step in FIXES:
