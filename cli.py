@@ -516,12 +516,18 @@ def ui_cmd(
 
 
 def _store(url: str | None = None):
+    """The assessments database, acting for the local account (READINESS_USER, else local:<login name>)."""
     from sqlalchemy.exc import SQLAlchemyError
 
     from assessments import Store, StoreError
+    from assessments.access import USER_ENV, Actor
 
     try:
-        return Store.open(url)
+        actor = Actor.local()
+    except ValueError as exc:
+        fail(f"{USER_ENV}: {exc}")
+    try:
+        return Store.open(url, actor=actor)
     except (StoreError, SQLAlchemyError, OSError, ValueError) as exc:
         fail(f"cannot open the assessments database: {str(exc).splitlines()[0]}")
 
@@ -600,6 +606,43 @@ def import_cmd(
     finally:
         store.close()
     typer.echo(f"Imported as assessment {created.id}: {created.name}")
+
+
+class ShareRole(StrEnum):
+    viewer = "viewer"
+    editor = "editor"
+
+
+@app.command("share")
+def share_cmd(
+    assessment_id: Annotated[int, typer.Argument(help="The assessment's id (see `readiness list`).")],
+    account: Annotated[str | None, typer.Argument(help="E-mail address (or account) to share with.")] = None,
+    role: Annotated[ShareRole, typer.Option("--role", help="What ACCOUNT may do.")] = ShareRole.viewer,
+    remove: Annotated[bool, typer.Option("--remove", help="Take ACCOUNT's access away instead.")] = False,
+    owner: Annotated[str | None, typer.Option("--owner", help="Hand the assessment to this account.")] = None,
+) -> None:
+    """Show or change who an assessment is shared with (the owner only), or hand it to a new owner."""
+    from assessments import StoreError
+
+    store = _store()
+    try:
+        if owner is not None:
+            store.transfer(assessment_id, owner)
+        elif account is not None and remove:
+            if not store.unshare(assessment_id, account):
+                typer.echo(f"{account} had no access of their own.")
+        elif account is not None:
+            store.share(assessment_id, account, role.value)
+        opened = store.get(assessment_id)
+        shares = store.shares(assessment_id)
+    except (StoreError, ValueError) as exc:
+        fail(str(exc))
+    finally:
+        store.close()
+    typer.echo(f"{opened.assessment.id}  {opened.assessment.name}")
+    typer.echo(f"  owner   {opened.assessment.owned_by or '(none: saved before accounts existed)'}")
+    for s in shares:
+        typer.echo(f"  {s.role:<7} {s.user}")
 
 
 if __name__ == "__main__":  # pragma: no cover
