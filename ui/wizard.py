@@ -113,7 +113,7 @@ def _missing_summary(draft: Draft, step: Step, progress: Progress) -> None:
 
 def _next(draft: Draft, step: Step, target: str, questionnaire: Questionnaire) -> None:
     """on_click of Next: required questions first (the step list still allows jumping anywhere)."""
-    if step.progress(questionnaire, draft.answers).missing_required:
+    if not draft.read_only and step.progress(questionnaire, draft.answers).missing_required:
         draft.attempted.add(step.id)
         return
     drafts.go_to_step(target)
