@@ -484,6 +484,12 @@ def agreement_cmd(
 # --- the app ----------------------------------------------------------------------------------------------
 
 
+class SignIn(StrEnum):
+    off = "off"
+    header = "header"
+    oidc = "oidc"
+
+
 @app.command("ui")
 def ui_cmd(
     port: Annotated[int, typer.Option("--port", "-p", min=1, max=65535, help="Port to serve on.")] = 8501,
@@ -492,6 +498,12 @@ def ui_cmd(
     database_url: Annotated[str | None, typer.Option(
         "--database-url", help="Database of saved assessments (default: READINESS_DATABASE_URL, "
                                "else ./data/readiness.db).")] = None,
+    sign_in: Annotated[SignIn | None, typer.Option(
+        "--sign-in", help="Who may use it: off (single user, the default), header (a trusted sign-in proxy "
+                          "passes the e-mail address) or oidc (st.login, [auth] in .streamlit/secrets.toml). "
+                          "Default: READINESS_SIGN_IN.")] = None,
+    sign_in_header: Annotated[str | None, typer.Option(
+        "--sign-in-header", help="The proxy's header with the e-mail address (default X-Forwarded-Email).")] = None,
 ) -> None:
     """Start the app (the questionnaire wizard, results and history) in the browser; Ctrl+C stops it."""
     import subprocess
@@ -501,10 +513,17 @@ def ui_cmd(
     if database_url:
         _store(database_url).close()  # a wrong URL fails here, clearly, not in the browser
     try:
-        command, env = server_command(port, address, database_url)
+        command, env = server_command(port, address, database_url, sign_in.value if sign_in else None,
+                                      sign_in_header)
     except AppNotInstalledError as exc:
         fail(str(exc))
+    mode = env.get("READINESS_SIGN_IN", "off") or "off"
+    notes = {"off": "single-user mode: anyone who can open the address sees every assessment",
+             "header": f"sign-in by header {env.get('READINESS_SIGN_IN_HEADER') or 'X-Forwarded-Email'}: only "
+                       "your sign-in proxy may reach this address",
+             "oidc": "sign-in with the OpenID Connect provider in .streamlit/secrets.toml [auth]"}
     typer.echo(f"Readiness is starting on http://{address}:{port}  (Ctrl+C stops it)")
+    typer.echo(f"  {notes.get(mode, f'READINESS_SIGN_IN={mode} is not a mode: the app will refuse to show anything')}")
     try:
         code = subprocess.run(command, env=env, check=False).returncode
     except KeyboardInterrupt:
