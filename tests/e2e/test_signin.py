@@ -106,7 +106,8 @@ def test_header_mode_shows_each_account_its_own(tmp_path, database, browser):
     with serving(tmp_path, database, "header") as url:
         ana = home_as(browser, url, ANA, "Ana private plan", "Ana shared plan")
         assert "Ana private plan" in ana and "Ana shared plan" in ana and "Bo extraction" not in ana
-        bo = home_as(browser, url, "Bo@Example.com", "Bo extraction", "Ana shared plan")  # addresses are compared in lower case
+        # addresses are compared in lower case
+        bo = home_as(browser, url, "Bo@Example.com", "Bo extraction", "Ana shared plan")
         assert "Bo extraction" in bo and "Ana shared plan" in bo and "Ana private plan" not in bo
         assert "Shared with you · viewer" in bo
         nobody = home_as(browser, url, None)

@@ -6,14 +6,13 @@ AppTest cannot send request headers, so the signed-in cases use the OIDC mode wi
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from assessments import Store
 from assessments.access import Actor, Role
-from pathlib import Path
-
-from streamlit.testing.v1 import AppTest
-
 from tests.ui.conftest import APP, TIMEOUT
 
 ANA, BO = "ana@example.com", "bo@example.com"
@@ -22,7 +21,8 @@ AUTH = {"redirect_uri": "http://127.0.0.1:8501/oauth2callback", "cookie_secret":
 
 
 def page_text(at) -> str:
-    parts = [e.value for kind in ("title", "markdown", "caption", "info", "warning", "error") for e in getattr(at, kind)]
+    kinds = ("title", "markdown", "caption", "info", "warning", "error")
+    parts = [e.value for kind in kinds for e in getattr(at, kind)]
     return " ".join(str(p) for p in parts).replace("\u2060", "").replace("\\", "").replace("**", "")
 
 
