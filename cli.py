@@ -646,8 +646,10 @@ def share_cmd(
     store = _store()
     try:
         if owner is not None:
-            store.transfer(assessment_id, owner)
-        elif account is not None and remove:
+            handed = store.transfer(assessment_id, owner)
+            typer.echo(f"{handed.id}  {handed.name}: now owned by {handed.owned_by}")
+            return
+        if account is not None and remove:
             if not store.unshare(assessment_id, account):
                 typer.echo(f"{account} had no access of their own.")
         elif account is not None:
