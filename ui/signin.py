@@ -22,7 +22,7 @@ from enum import StrEnum
 
 import streamlit as st
 
-from assessments.access import LOCAL_PREFIX, Actor
+from assessments.access import LOCAL_PREFIX, USER_ENV, Actor
 from ui.format import plain
 
 MODE_ENV = "READINESS_SIGN_IN"
@@ -84,7 +84,10 @@ def actor() -> Actor:
     try:
         current = mode()
         if current is Mode.off:
-            return Actor.single_user()
+            try:
+                return Actor.single_user()
+            except ValueError as exc:  # an unusable READINESS_USER
+                raise SignInError(f"{USER_ENV}: {exc}") from None
         identity = _identity(current)
         if identity is not None:
             if identity.strip().lower().startswith(LOCAL_PREFIX):
