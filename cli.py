@@ -574,6 +574,9 @@ def list_cmd(
                    + ("  [archived]" if r["archived"] else ""))
 
 
+AssessmentId = Annotated[int, typer.Argument(help="The assessment's id (see `readiness list`).")]
+
+
 class ExportFormat(StrEnum):
     yaml = "yaml"
     json = "json"
@@ -581,7 +584,7 @@ class ExportFormat(StrEnum):
 
 @app.command("export")
 def export_cmd(
-    assessment_id: Annotated[int, typer.Argument(help="The assessment's id (see `readiness list`).")],
+    assessment_id: AssessmentId,
     output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the export.")],
     export_format: Annotated[ExportFormat, typer.Option("--as", help="File format.")] = ExportFormat.yaml,
 ) -> None:
@@ -634,7 +637,7 @@ class ShareRole(StrEnum):
 
 @app.command("share")
 def share_cmd(
-    assessment_id: Annotated[int, typer.Argument(help="The assessment's id (see `readiness list`).")],
+    assessment_id: AssessmentId,
     account: Annotated[str | None, typer.Argument(help="E-mail address (or account) to share with.")] = None,
     role: Annotated[ShareRole, typer.Option("--role", help="What ACCOUNT may do.")] = ShareRole.viewer,
     remove: Annotated[bool, typer.Option("--remove", help="Take ACCOUNT's access away instead.")] = False,

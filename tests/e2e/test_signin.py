@@ -11,17 +11,12 @@ from __future__ import annotations
 
 import re
 import secrets
-import subprocess
-from collections.abc import Iterator
-from contextlib import contextmanager
-from pathlib import Path
 
 import pytest
 
-from application.server import server_command
 from assessments import Store
 from assessments.access import Actor, Role
-from tests.e2e.conftest import ROOT, free_port, wait_until_serving
+from tests.e2e.conftest import free_port, serving
 from tests.e2e.oidc_provider import Provider, Running
 
 pytestmark = pytest.mark.e2e
@@ -41,40 +36,6 @@ def database(tmp_path) -> str:
     bo.create("Bo extraction")
     store.close()
     return url
-
-
-@contextmanager
-def serving(tmp_path: Path, database: str, sign_in: str, *flags: str, port: int | None = None) -> Iterator[str]:
-    port = port or free_port()
-    command, env = server_command(port, "127.0.0.1", database, sign_in=sign_in)
-    log_path = tmp_path / f"server-{sign_in}.log"
-    with log_path.open("w") as log:
-        process = subprocess.Popen([*command, *flags], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-        url = f"http://127.0.0.1:{port}"
-        try:
-            wait_until_serving(url, process, log_path)
-            yield url
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-
-
-@pytest.fixture
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS
-
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} is not installed")
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield launched
-        finally:
-            launched.close()
 
 
 def visible_text(page) -> str:
@@ -103,7 +64,7 @@ def home_as(browser, url: str, email: str | None, *expected: str) -> str:
 
 
 def test_header_mode_shows_each_account_its_own(tmp_path, database, browser):
-    with serving(tmp_path, database, "header") as url:
+    with serving(tmp_path, database, sign_in="header") as url:
         ana = home_as(browser, url, ANA, "Ana private plan", "Ana shared plan")
         assert "Ana private plan" in ana and "Ana shared plan" in ana and "Bo extraction" not in ana
         # addresses are compared in lower case
@@ -127,7 +88,7 @@ def test_oidc_mode_signs_in_with_a_real_provider(tmp_path, database, browser):
             f'client_id = "{provider.client_id}"\n'
             f'client_secret = "{provider.client_secret}"\n'
             f'server_metadata_url = "{provider.issuer}/.well-known/openid-configuration"\n')
-        with serving(tmp_path, database, "oidc", "--secrets.files", str(secrets_file), port=port) as url:
+        with serving(tmp_path, database, "--secrets.files", str(secrets_file), port=port, sign_in="oidc") as url:
             context = browser.new_context()
             page = context.new_page()
             page.goto(url)
