@@ -132,14 +132,20 @@ def _sign_in_page(current: Mode) -> None:
     st.stop()
 
 
-def banner(who: Actor) -> None:
-    """A one-line note at the top of every page: who is signed in, or that this is single-user mode."""
+def account_bar(who: Actor) -> None:
+    """At the top of every page with sign-in on: who is signed in (and, for OIDC, a way to sign out)."""
     if not who.restricted:
-        st.caption(":material/person: Single-user mode: anyone who can open this address can see and change "
-                   "every assessment. It is meant for one computer (the app listens on 127.0.0.1 unless told "
-                   f"otherwise); to share it, switch on sign-in ({GUIDE}).")
         return
     left, right = st.columns([6, 1], vertical_alignment="center")
     left.caption(f":material/account_circle: Signed in as **{plain(who.user)}**")
     if mode() is Mode.oidc:
         right.button("Sign out", key="signin:logout", type="tertiary", on_click=st.logout)
+
+
+def single_user_notice(who: Actor) -> None:
+    """At the foot of every page without sign-in: a quiet reminder of what single-user mode means."""
+    if who.restricted:
+        return
+    st.caption(":material/person: Single-user mode: anyone who can open this address can see and change every "
+               "assessment. It is meant for one computer (the app listens on 127.0.0.1 unless told otherwise); "
+               f"to share it, switch on sign-in ({GUIDE}).")
