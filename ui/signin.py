@@ -113,9 +113,10 @@ def _remembered(who: Actor) -> Actor:
 
 def _refused(problem: str) -> None:
     st.title("Sign-in problem")
-    st.error(f"This app cannot tell who you are: {problem}. Nothing is shown until this is fixed; ask the person "
-             f"who runs the app (see {GUIDE}).", icon=":material/lock:")
-    if mode() is Mode.oidc and st.user.get("is_logged_in", False):
+    st.error(f"This app cannot tell who you are: {plain(problem)}. Nothing is shown until this is fixed; ask the "
+             f"person who runs the app (see {plain(GUIDE)}).", icon=":material/lock:")
+    signed_in_by_oidc = os.environ.get(MODE_ENV, "").strip().lower() == Mode.oidc and _oidc_configured()
+    if signed_in_by_oidc and st.user.get("is_logged_in", False):
         st.button("Sign out", key="signin:logout", on_click=st.logout)
     st.stop()
 
