@@ -24,7 +24,7 @@ PROFILES = {
         "ctx_error_cost": "moderate", "ctx_production_data": "existing_logged", "ctx_privacy": ["personal_data"],
         "ctx_phase": "production", "ctx_labels_exist": "existing", "ctx_people_affected": "no",
         "rep_sources": ["production_logs"], "edge_inventory": "informal", "ann_overlap_share": 10,
-        "lab_source": ["business_field"],
+        "lab_source": ["business_field"], "shift_retrain_cadence": "scheduled",
     },
     "medical imaging detector": {
         "ctx_task_type": "detection", "ctx_modality": ["image"], "ctx_impact": ["safety_critical", "regulated"],
@@ -32,20 +32,21 @@ PROFILES = {
         "ctx_phase": "pilot", "ctx_labels_exist": "new_labels", "ctx_people_affected": "yes",
         "rep_sources": ["target_user_collection", "purchased"], "edge_inventory": "written_once",
         "ann_overlap_share": 20, "lab_source": ["human_annotation", "reference_standard"],
+        "shift_retrain_cadence": "scheduled",
     },
     "generation assistant": {
         "ctx_task_type": "generation", "ctx_modality": ["text"], "ctx_impact": ["customer_facing"],
         "ctx_error_cost": "moderate", "ctx_production_data": "existing_logged", "ctx_privacy": ["personal_data"],
         "ctx_phase": "production", "ctx_labels_exist": "mixed", "ctx_people_affected": "no",
         "rep_sources": ["production_logs", "public_datasets", "synthetic"], "edge_inventory": "informal",
-        "ann_overlap_share": 10,
+        "ann_overlap_share": 10, "shift_retrain_cadence": "scheduled",
     },
     "tabular regression": {
         "ctx_task_type": "regression", "ctx_modality": ["tabular"], "ctx_impact": ["internal"],
         "ctx_error_cost": "moderate", "ctx_production_data": "existing_logged", "ctx_privacy": ["none"],
         "ctx_phase": "production", "ctx_labels_exist": "existing", "ctx_people_affected": "no",
         "rep_sources": ["production_logs"], "edge_inventory": "informal", "ann_overlap_share": 0,
-        "lab_source": ["business_field"],
+        "lab_source": ["business_field"], "shift_retrain_cadence": "scheduled",
     },
 }
 
