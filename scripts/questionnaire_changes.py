@@ -42,18 +42,19 @@ def load(ref: str | None) -> tuple[str, dict[str, tuple[str, dict[str, Any]]]]:
     return top["version"], questions
 
 
-def first_commit_of_version(version: str) -> str:
-    """The newest commit whose questionnaire.yaml still declares `version`."""
-    log = subprocess.run(["git", "log", "--format=%H", "--", f"{DATA}/questionnaire.yaml"], cwd=ROOT,
-                         capture_output=True, text=True, check=True).stdout.split()
-    for commit in log:
-        if f'"{version}"' in str(_read(commit, f"{DATA}/questionnaire.yaml")["version"]).join('""'):
-            return commit
-        parent = f"{commit}^"
-        if _read(parent, f"{DATA}/questionnaire.yaml")["version"] == version:
-            return subprocess.run(["git", "rev-parse", parent], cwd=ROOT, capture_output=True, text=True,
-                                  check=True).stdout.strip()
-    raise SystemExit(f"no commit declares questionnaire version {version}")
+def last_commit_of_version(version: str) -> str:
+    """The last commit whose questionnaire.yaml still declared `version`: the parent of the commit that bumped it."""
+    git = ["git", "log", "--format=%H", "--", f"{DATA}/questionnaire.yaml"]
+    for commit in subprocess.run(git, cwd=ROOT, capture_output=True, text=True, check=True).stdout.split():
+        if _read(commit, f"{DATA}/questionnaire.yaml")["version"] == version:
+            continue
+        try:
+            before = _read(f"{commit}^", f"{DATA}/questionnaire.yaml")["version"]
+        except subprocess.CalledProcessError:
+            continue
+        if before == version:
+            return f"{commit}^"
+    raise SystemExit(f"no commit replaced questionnaire version {version}")
 
 
 def _options(q: dict[str, Any]) -> dict[str, Any]:
@@ -89,16 +90,21 @@ def changes(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
         said.append("now conditional" if old.get("show_if") is None else "condition changed")
     if old.get("aggregate", "max") != new.get("aggregate", "max"):
         said.append(f"aggregate {old.get('aggregate', 'max')} → {new.get('aggregate', 'max')}")
-    texts = ("finding", "why", "action", "how")
-    risky_old = [{k: o.get(k) for k in texts} for o in [*old.get("options", []), *old.get("bands", [])]]
-    risky_new = [{k: o.get(k) for k in texts} for o in [*new.get("options", []), *new.get("bands", [])]]
-    if not said and (risky_old != risky_new or old.get("help") != new.get("help")):
-        said.append("findings, advice or help reworded")
+    choices_old = [*old.get("options", []), *old.get("bands", [])]
+    choices_new = [*new.get("options", []), *new.get("bands", [])]
+    for label, keys in (("findings reworded", ("finding", "why")), ("advice reworded", ("action", "how", "variants"))):
+        if [{k: c.get(k) for k in keys} for c in choices_old] != [{k: c.get(k) for k in keys} for c in choices_new]:
+            if not any(part.startswith(("options", "bands")) for part in said):
+                said.append(label)
+    if old.get("unknown") != new.get("unknown"):
+        said.append("\"don't know yet\" default " + ("added" if old.get("unknown") is None else "reworded"))
+    if old.get("help") != new.get("help"):
+        said.append("help reworded")
     return said
 
 
 def main(argv: list[str]) -> None:
-    old_ref = argv[0] if argv else first_commit_of_version("2026.11.1")
+    old_ref = argv[0] if argv else last_commit_of_version("2026.11.1")
     new_ref = argv[1] if len(argv) > 1 else None
     old_version, old = load(old_ref)
     new_version, new = load(new_ref)

@@ -77,12 +77,14 @@ def test_questions_that_cannot_apply_are_not_asked():
     assert not Q.visible(Q.question("vol_min_per_class"), generation)
     assert not Q.visible(Q.question("edge_selection"), generation)
     assert not Q.visible(Q.question("edge_selection"), {"ctx_task_type": "regression"})
-    assert not Q.visible(Q.question("edge_selection"), {"ctx_task_type": "classification", "ctx_labels_exist": "existing"})
-    assert Q.visible(Q.question("edge_selection"), {"ctx_task_type": "classification", "ctx_labels_exist": "new_labels"})
+    selection = Q.question("edge_selection")
+    assert not Q.visible(selection, {"ctx_task_type": "classification", "ctx_labels_exist": "existing"})
+    assert Q.visible(selection, {"ctx_task_type": "classification", "ctx_labels_exist": "new_labels"})
     for task in ("detection", "extraction"):
         answers = {"ctx_task_type": task, "ann_overlap_share": 10}
         assert not Q.visible(Q.question("ann_agreement_coefficient"), answers), task
-    assert Q.visible(Q.question("ann_agreement_coefficient"), {"ctx_task_type": "classification", "ann_overlap_share": 10})
+    classification = {"ctx_task_type": "classification", "ann_overlap_share": 10}
+    assert Q.visible(Q.question("ann_agreement_coefficient"), classification)
 
 
 def test_undecided_overlap_still_shows_the_agreement_questions():
@@ -113,8 +115,9 @@ def test_feature_leakage_is_asked_where_features_are_engineered_and_subjectivity
 
 
 def test_item9_topics_raise_what_a_reviewer_raises():
-    answers = {**BEST, "ctx_modality": ["tabular", "text"], "vol_success_criteria": "none", "vol_label_error_budget": "none",
-               "vol_feature_leakage": "not_checked", "lab_test_governance": "used_for_tuning",
+    answers = {**BEST, "ctx_modality": ["tabular", "text"], "vol_success_criteria": "none",
+               "vol_label_error_budget": "none", "vol_feature_leakage": "not_checked",
+               "lab_test_governance": "used_for_tuning",
                "shift_serving_skew": "separate", "shift_label_throughput": "falls_short",
                "ann_subjectivity": "forced_single", "ann_welfare": "unprotected"}
     risks = _risks(answers)
@@ -128,5 +131,6 @@ def test_item9_topics_raise_what_a_reviewer_raises():
     for qid, title in expected.items():
         found = [r for r in risks.values() if r.question_id == qid]
         assert found and found[0].title == title, qid
-    best = {**BEST, "ctx_modality": ["tabular", "text"], **{q: Q.question(q).options[0].value for q in expected}}
+    best_options = {q: Q.question(q).options[0].value for q in expected}
+    best = {**BEST, "ctx_modality": ["tabular", "text"], **best_options}
     assert not [r for r in _risks(best).values() if r.question_id in expected]
