@@ -53,7 +53,7 @@ def test_notes_answers_and_risks_land_in_their_sections():
     sections = {s.title: s for s in datasheet_sections(_support())}
     labeling = sections["Preprocessing, cleaning and labeling"]
     assert any("final team" in n.answer for n in labeling.notes)
-    assert "The labels are a known proxy whose gap to the target is unmeasured (medium)" in labeling.risks
+    assert "The labels are a known proxy whose gap to the target is unmeasured (high)" in labeling.risks
     assert any(a.topic == "Project phase" for a in sections["Motivation"].choices)
 
 
