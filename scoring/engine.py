@@ -89,7 +89,8 @@ def score(
     effects, modifiers = apply_context(ruleset, effective, evidence, config)
     ranked = rank(questionnaire, build_risks(evidence, causes, weights, effects, upgraded))
 
-    shown = {q.id for q in questionnaire.questions() if q.id in effective and questionnaire.visible(q, answers)}
+    settled = {k: v for k, v in answers.items() if v != UNKNOWN}  # shown because a gate is undecided: may apply
+    shown = {q.id for q in questionnaire.questions() if q.id in effective and questionnaire.visible(q, settled)}
     exact = area_scores(questionnaire, ranked, config, applicable=shown, maybe=set(effective) - shown)
     overall = overall_score(exact, config)
     decisions = [q for a in questionnaire.scored_areas() for q in a.questions if q.scored and q.id in effective]

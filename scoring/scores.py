@@ -8,8 +8,9 @@ decision questions of the area that apply to this project. A question the answer
 synthetic-data questions when no synthetic data is used, the privacy questions without personal data)
 does not apply: it neither dilutes nor inflates the area.
 
-A question hidden only behind an undecided question may still apply; it counts as undecided (see
-`answers.py`). It joins the area's size only where that lowers the score: its risk counts when it
+A question hidden only behind an undecided question (or shown only because that question is
+undecided) may still apply; hidden, it counts as undecided (see `answers.py`). It joins the area's
+size only where that lowers the score: its risk counts when it
 weighs more than the area's burden per question, else it stays out, with its weight still in the
 burden. So an open gate never props an area up with questions that may not apply, and never scores
 better than any decision of that gate (whether the decision shows or hides the questions behind it).
