@@ -24,7 +24,7 @@ from questionnaire.conditions import Condition, compare
 from questionnaire.loader import QuestionnaireError, bundled_questionnaire, check_condition_values, load_yaml_model
 from questionnaire.schema import Questionnaire
 from scoring.findings import Action, Finding
-from vocabulary import FindingKind, Severity
+from vocabulary import FindingKind, Severity, share_text
 
 DEFAULT_CLAIMS = Path(__file__).with_name("claims.yaml")
 _TESTS = ("gte", "gt", "lte", "lt", "below_answer", "at_threshold")
@@ -141,6 +141,11 @@ def _number(x: float) -> str:
     return f"{x:.3f}" if abs(x) < 1 else f"{x:.2f}"
 
 
+def _measured(claim: Claim, measured: float) -> str:
+    """The measurement as the claim's text quotes it: shares (metrics named '..._share') as percents."""
+    return share_text(measured) if claim.evidence.metric.endswith("_share") else _number(measured)
+
+
 def _shown(value: Any) -> str:
     if isinstance(value, list):
         return ", ".join(map(str, value))
@@ -213,11 +218,11 @@ def _finding(questionnaire: Questionnaire, claim: Claim, claimed: Any, measured:
         area=claim.area,
         severity=claim.severity,
         title=claim.title,
-        why=claim.why.strip().format(claimed=claimed_text, measured=_number(measured)),
+        why=claim.why.strip().format(claimed=claimed_text, measured=_measured(claim, measured)),
         action=claim.action,
         kind=FindingKind.claim,
         source=f"claim:{claim.id} ({anchor}={_shown(claimed)} vs {claim.evidence.check}.{claim.evidence.metric}"
-        f"={_number(measured)})",
+        f"={_measured(claim, measured)})",
         question_id=anchor,
         check=claim.evidence.check,
         metrics={"claimed": claimed, "measured": measured, "metric": claim.evidence.metric},
