@@ -294,6 +294,9 @@ def report_cmd(
     title: Annotated[str | None, typer.Option("--title", help="Assessment name (default: from the export).")] = None,
     project: Annotated[str | None, typer.Option("--project", help="Project name shown on the cover.")] = None,
     author: Annotated[str | None, typer.Option("--author", help="Who prepared the assessment.")] = None,
+    brief: Annotated[bool, typer.Option(
+        "--brief", help="Write the kickoff brief instead (at most 6 pages: verdict, stage gates, top risks, "
+                        "top actions by stage, sign-off).")] = False,
     scoring_config: ScoringConfigOption = None,
     *,
     data: DataOptions,
@@ -302,15 +305,21 @@ def report_cmd(
 
     With sample data (the same options as `readiness check`), the data checks run first and the
     report gains its data-evidence sections; otherwise an export's stored check results are used.
+    With --brief the PDF (and HTML) is the kickoff brief, with the sign-off an export carries.
     """
-    from reports import ReportRenderError, build_report, render_html, render_pdf, report_json
+    from reports import ReportRenderError, build_report, report_json
+    from reports.brief import render_brief_html, render_brief_pdf
+    from reports.html import render_html as render_full_html
+    from reports.pdf import render_pdf as render_full_pdf
     from reports.pdf import warm_up as warm_up_renderer
+
+    render_html, render_pdf = (render_brief_html, render_brief_pdf) if brief else (render_full_html, render_full_pdf)
 
     warm_up_renderer()  # the renderer's process starts while the data checks run
     src, result = assess_answers(source, scoring_config, data)
     report = build_report(result, revision=src.revision, assessment=title if title is not None else src.assessment,
                           project=project if project is not None else src.project,
-                          author=author if author is not None else src.author)
+                          author=author if author is not None else src.author, signoff=src.signoff)
     try:
         pdf = render_pdf(report, paper.value)
     except ReportRenderError as exc:  # the HTML report is still made: the same content, printable from a browser

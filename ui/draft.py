@@ -16,6 +16,7 @@ import streamlit as st
 
 from application import AssessmentResult, assess, save_revision
 from assessments import ConflictError, NotFoundError, Store, StoreError
+from assessments.signoff import Signatory
 from checks.check_run import CheckRun
 from questionnaire import Questionnaire
 from ui import services
@@ -45,6 +46,7 @@ class Draft:
     focus: str | None = None  # question to highlight after a jump from the results page
     checks: CheckRun | None = None  # the revision's data-check run (saved, or refused by a conflict)
     checks_unsaved: bool = False  # results computed here that the database refused (a conflict)
+    signoff: list[Signatory] = field(default_factory=list)  # who signs off this revision (as saved)
 
 
 def current() -> Draft | None:
@@ -72,6 +74,7 @@ def open_assessment(store: Store, assessment_id: int) -> Draft:
     draft = Draft(
         assessment_id=a.id, name=a.name, version=a.version, answers=dict(opened.snapshot.answers),
         step=a.last_step, revision=a.current_revision, project=a.project, owner=a.owner, checks=checks,
+        signoff=list(opened.snapshot.signoff),
     )
     _forget_widgets()
     st.session_state[DRAFT_KEY] = draft
