@@ -307,13 +307,13 @@ def report_cmd(
     report gains its data-evidence sections; otherwise an export's stored check results are used.
     With --brief the PDF (and HTML) is the kickoff brief, with the sign-off an export carries.
     """
+    import reports
     from reports import ReportRenderError, build_report, report_json
     from reports.brief import render_brief_html, render_brief_pdf
-    from reports.html import render_html as render_full_html
-    from reports.pdf import render_pdf as render_full_pdf
     from reports.pdf import warm_up as warm_up_renderer
 
-    render_html, render_pdf = (render_brief_html, render_brief_pdf) if brief else (render_full_html, render_full_pdf)
+    render_html, render_pdf = ((render_brief_html, render_brief_pdf) if brief
+                               else (reports.render_html, reports.render_pdf))
 
     warm_up_renderer()  # the renderer's process starts while the data checks run
     src, result = assess_answers(source, scoring_config, data)
