@@ -5,8 +5,10 @@ from pathlib import Path
 import streamlit as st
 
 from ui import routes
+from ui.style import app_layout
 
 # a bundled icon: a Material or emoji icon would make every browser fetch it from an external host
 st.set_page_config(page_title="Readiness", page_icon=str(Path(__file__).parent / "ui" / "assets" / "icon.png"),
                    layout="wide")
+app_layout()
 st.navigation(routes.all_pages(), position="top").run()

@@ -53,6 +53,7 @@ def render() -> None:
     with left:
         st.subheader("Area scores")
         chart, height = for_streamlit(area_scores_chart(card, questionnaire, default_scoring_config()))
+        chart = chart.configure_legend(columns=1)  # one entry per line: a row of three is clipped on a phone
         st.altair_chart(chart, width="stretch", height=height)
     with right:
         _top_risks(questionnaire, draft, card)
