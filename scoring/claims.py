@@ -43,6 +43,7 @@ class Evidence(BaseModel):
     lt: float | None = None
     below_answer: bool | None = None  # the measurement is below the number the answer claims
     at_threshold: str | None = None  # the measurement reaches this threshold of the check's own (as it ran)
+    share: bool = False  # the metric is a share from 0 to 1: the text quotes it as a percent ('39.1 %')
 
     @model_validator(mode="after")
     def _one_test(self) -> Evidence:
@@ -142,8 +143,8 @@ def _number(x: float) -> str:
 
 
 def _measured(claim: Claim, measured: float) -> str:
-    """The measurement as the claim's text quotes it: shares (metrics named '..._share') as percents."""
-    return share_text(measured) if claim.evidence.metric.endswith("_share") else _number(measured)
+    """The measurement as the claim's text quotes it: shares as percents, other numbers as numbers."""
+    return share_text(measured) if claim.evidence.share else _number(measured)
 
 
 def _shown(value: Any) -> str:
