@@ -57,9 +57,17 @@ def fmt(value: Any, name: str = "") -> str:
     return str(value)
 
 
+ACRONYMS = {"psi": "PSI", "auc": "AUC", "ks": "KS", "js": "JS", "id": "ID", "ids": "IDs", "iou": "IoU", "icc": "ICC",
+            "ci": "CI", "f1": "F1", "fdr": "FDR"}
+
+
 def humanize(name: str) -> str:
-    """'columns_drifted' -> 'Columns drifted'."""
-    text = str(name).replace("_", " ").strip()
+    """A metric or column name as a label: 'columns_drifted' -> 'Columns drifted', 'psi_epsilon' -> 'PSI epsilon',
+    'n_pairable_items' -> 'Number of pairable items'."""
+    words = [ACRONYMS.get(w.lower(), w) for w in str(name).replace("_", " ").split()]
+    if len(words) > 1 and words[0] == "n":
+        words = ["number", "of", *words[1:]]
+    text = " ".join(words)
     return text[:1].upper() + text[1:]
 
 

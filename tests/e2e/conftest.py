@@ -62,14 +62,20 @@ def server(tmp_path) -> Iterator[str]:
 
 
 @pytest.fixture
-def page():
-    """A Playwright page in the system's headless Chromium."""
+def browser():
+    """The system's headless Chromium, driven by Playwright."""
     sync_api = pytest.importorskip("playwright.sync_api")
     if not Path(CHROMIUM).exists():
         pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
     with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            yield browser.new_page(viewport={"width": 1280, "height": 900})
+            yield launched
         finally:
-            browser.close()
+            launched.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A Playwright page in the system's headless Chromium."""
+    return browser.new_page(viewport={"width": 1280, "height": 900})

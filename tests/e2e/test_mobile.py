@@ -11,8 +11,6 @@ import re
 
 import pytest
 
-from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS
-
 pytestmark = pytest.mark.e2e
 WAIT_MS = 30_000
 PHONE = {"width": 390, "height": 844}
@@ -27,17 +25,9 @@ OVERFLOW = """() => {
 
 
 @pytest.fixture
-def phone():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    from pathlib import Path
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} is not installed")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True).new_page()
-        finally:
-            browser.close()
+def phone(browser):
+    """A page the size of a phone, with touch input."""
+    return browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True).new_page()
 
 
 def test_phone_shows_no_keyboard_hints_and_the_results_page_fits_the_screen(server, phone):

@@ -14,7 +14,7 @@ import pytest
 from application import assess
 from reports import build_report, render_pdf
 from reports.context import build_context
-from reports.evidence import fmt
+from reports.evidence import fmt, humanize
 from tests.reports.conftest import example_answers, fixed_clock
 from tests.reports.pdf_text import pdf_reader, squashed
 from vocabulary import share_text
@@ -60,3 +60,9 @@ def test_moments_break_between_date_and_time_and_shares_read_as_percents():
     assert fmt(0.3906, "duplicate_share") == share_text(0.3906) == "39.1 %"
     assert fmt(0.3906, "alpha") == "0.391"  # not a share: a statistic stays a number
     assert [share_text(x) for x in (0, 0.0035, 0.05, 0.123456, 1)] == ["0 %", "0.35 %", "5 %", "12.3 %", "100 %"]
+
+
+def test_metric_names_read_as_labels():
+    assert humanize("psi_epsilon") == "PSI epsilon" and humanize("auc") == "AUC"
+    assert humanize("n_pairable_items") == "Number of pairable items" and humanize("columns_drifted") == "Columns drifted"
+    assert humanize("shared_ids") == "Shared IDs" and humanize("n") == "N"
