@@ -64,5 +64,6 @@ def test_moments_break_between_date_and_time_and_shares_read_as_percents():
 
 def test_metric_names_read_as_labels():
     assert humanize("psi_epsilon") == "PSI epsilon" and humanize("auc") == "AUC"
-    assert humanize("n_pairable_items") == "Number of pairable items" and humanize("columns_drifted") == "Columns drifted"
+    assert humanize("n_pairable_items") == "Number of pairable items"
+    assert humanize("columns_drifted") == "Columns drifted"
     assert humanize("shared_ids") == "Shared IDs" and humanize("n") == "N"
