@@ -23,12 +23,13 @@ def tune() -> None:
     """Apply the allocation settings above to this process (idempotent, safe to call at import)."""
     if os.environ.get("READINESS_KEEP_ALLOCATORS") == "1":
         return
-    import numpy as np
     import pyarrow as pa
 
     try:
-        np._core.multiarray._set_madvise_hugepage(False)
-    except AttributeError:  # numpy without the switch: nothing to turn off
+        from numpy._core.multiarray import _set_madvise_hugepage  # type: ignore[attr-defined]
+
+        _set_madvise_hugepage(False)
+    except ImportError:  # a numpy without the switch: nothing to turn off
         pass
     if "ARROW_DEFAULT_MEMORY_POOL" not in os.environ:  # a pool chosen by the user wins
         try:

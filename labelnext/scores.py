@@ -1,8 +1,9 @@
 """Rare-class and uncertainty rankings from the quick model's probabilities on the scored pool rows.
 
 - rare classes: the classes the `rare_classes` check calls rare (its `rare_counts` rule: under
-  `min_share` of the training labels, or fewer than `min_count` examples and well under an even share). For each, the scored rows in order of their probability
-  of that class; the rare quota goes round-robin over the rare classes, thinnest first.
+  `min_share` of the training labels, or fewer than `min_count` examples and well under an even
+  share). For each, the scored rows in order of their probability of that class; the rare quota
+  goes round-robin over the rare classes, thinnest first.
 - uncertainty: the rows the model can least decide on: smallest margin (best minus second-best
   probability), or highest entropy.
 """
