@@ -23,7 +23,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.ui.conftest import APP, create_assessment
 
-REPEAT = 4
+REPEAT = 3
 
 
 SPENT: dict[str, float] = {}
