@@ -1,12 +1,13 @@
 """PDF renders started before anyone asks: the results page starts one when it opens.
 
-Laying out the report takes seconds, so waiting for it after the click is most of what "Prepare PDF"
-used to cost. The results page hands the report of what it shows to `start` once it has drawn
+Laying out the report takes seconds, so waiting for it after the click was most of what "Prepare
+PDF" cost. The results page hands the report of what it shows to `start_ahead` once it has drawn
 everything; the render runs on one background thread (its layout in the renderer's child process,
-see `reports.pdf`) while the user reads. "Prepare PDF" then waits only for what is left, usually
-nothing. A render started ahead is skipped while another one runs (`start_ahead`). Renders are keyed by the report's content fingerprint, so a rerun, a reload or a second
-tab with unchanged content reuses the same render instead of starting another; the last few are
-kept. A failed render is forgotten when its error is shown, so the next click tries again.
+see `reports.pdf`) while the user reads, and "Prepare PDF" waits only for what is left of it,
+usually nothing. A render started ahead is skipped while another one runs, so pages opened in
+quick succession never queue up renders. Renders are keyed by the report's content fingerprint:
+a rerun, a reload or a second tab with unchanged content reuses the same render, and the last few
+are kept. A failed render is forgotten once its error is shown, so the next click tries again.
 """
 
 from __future__ import annotations
