@@ -111,8 +111,10 @@ def _pdf_button(result: AssessmentResult, draft: Draft, paper: str) -> None:
         with st.spinner("Rendering the PDF report…"):
             try:
                 pdf = pdf_jobs.start(fingerprint, _report(result, draft), paper).result()
-            except ReportRenderError as exc:
-                pdf_jobs.forget(fingerprint)
+            except Exception as exc:
+                pdf_jobs.forget(fingerprint)  # a failed render is not kept: the next click tries again
+                if not isinstance(exc, ReportRenderError):
+                    raise
                 st.error(f"The PDF could not be rendered: {exc}. The HTML report (the button next to this one) "
                          "has the same content: open it in a browser to read or print it.", icon=":material/error:")
                 return
