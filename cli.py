@@ -484,6 +484,12 @@ def agreement_cmd(
 # --- the app ----------------------------------------------------------------------------------------------
 
 
+class SignIn(StrEnum):
+    off = "off"
+    header = "header"
+    oidc = "oidc"
+
+
 @app.command("ui")
 def ui_cmd(
     port: Annotated[int, typer.Option("--port", "-p", min=1, max=65535, help="Port to serve on.")] = 8501,
@@ -492,6 +498,12 @@ def ui_cmd(
     database_url: Annotated[str | None, typer.Option(
         "--database-url", help="Database of saved assessments (default: READINESS_DATABASE_URL, "
                                "else ./data/readiness.db).")] = None,
+    sign_in: Annotated[SignIn | None, typer.Option(
+        "--sign-in", help="Who may use it: off (single user, the default), header (a trusted sign-in proxy "
+                          "passes the e-mail address) or oidc (st.login, [auth] in .streamlit/secrets.toml). "
+                          "Default: READINESS_SIGN_IN.")] = None,
+    sign_in_header: Annotated[str | None, typer.Option(
+        "--sign-in-header", help="The proxy's header with the e-mail address (default X-Forwarded-Email).")] = None,
 ) -> None:
     """Start the app (the questionnaire wizard, results and history) in the browser; Ctrl+C stops it."""
     import subprocess
@@ -501,10 +513,17 @@ def ui_cmd(
     if database_url:
         _store(database_url).close()  # a wrong URL fails here, clearly, not in the browser
     try:
-        command, env = server_command(port, address, database_url)
+        command, env = server_command(port, address, database_url, sign_in.value if sign_in else None,
+                                      sign_in_header)
     except AppNotInstalledError as exc:
         fail(str(exc))
+    mode = env.get("READINESS_SIGN_IN", "off") or "off"
+    notes = {"off": "single-user mode: anyone who can open the address sees every assessment",
+             "header": f"sign-in by header {env.get('READINESS_SIGN_IN_HEADER') or 'X-Forwarded-Email'}: only "
+                       "your sign-in proxy may reach this address",
+             "oidc": "sign-in with the OpenID Connect provider in .streamlit/secrets.toml [auth]"}
     typer.echo(f"Readiness is starting on http://{address}:{port}  (Ctrl+C stops it)")
+    typer.echo(f"  {notes.get(mode, f'READINESS_SIGN_IN={mode} is not a mode: the app will refuse to show anything')}")
     try:
         code = subprocess.run(command, env=env, check=False).returncode
     except KeyboardInterrupt:
@@ -516,12 +535,18 @@ def ui_cmd(
 
 
 def _store(url: str | None = None):
+    """The assessments database, acting for the local account (READINESS_USER, else local:<login name>)."""
     from sqlalchemy.exc import SQLAlchemyError
 
     from assessments import Store, StoreError
+    from assessments.access import USER_ENV, Actor
 
     try:
-        return Store.open(url)
+        actor = Actor.local()
+    except ValueError as exc:
+        fail(f"{USER_ENV}: {exc}")
+    try:
+        return Store.open(url, actor=actor)
     except (StoreError, SQLAlchemyError, OSError, ValueError) as exc:
         fail(f"cannot open the assessments database: {str(exc).splitlines()[0]}")
 
@@ -549,6 +574,9 @@ def list_cmd(
                    + ("  [archived]" if r["archived"] else ""))
 
 
+AssessmentId = Annotated[int, typer.Argument(help="The assessment's id (see `readiness list`).")]
+
+
 class ExportFormat(StrEnum):
     yaml = "yaml"
     json = "json"
@@ -556,7 +584,7 @@ class ExportFormat(StrEnum):
 
 @app.command("export")
 def export_cmd(
-    assessment_id: Annotated[int, typer.Argument(help="The assessment's id (see `readiness list`).")],
+    assessment_id: AssessmentId,
     output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the export.")],
     export_format: Annotated[ExportFormat, typer.Option("--as", help="File format.")] = ExportFormat.yaml,
 ) -> None:
@@ -600,6 +628,45 @@ def import_cmd(
     finally:
         store.close()
     typer.echo(f"Imported as assessment {created.id}: {created.name}")
+
+
+class ShareRole(StrEnum):
+    viewer = "viewer"
+    editor = "editor"
+
+
+@app.command("share")
+def share_cmd(
+    assessment_id: AssessmentId,
+    account: Annotated[str | None, typer.Argument(help="E-mail address (or account) to share with.")] = None,
+    role: Annotated[ShareRole, typer.Option("--role", help="What ACCOUNT may do.")] = ShareRole.viewer,
+    remove: Annotated[bool, typer.Option("--remove", help="Take ACCOUNT's access away instead.")] = False,
+    owner: Annotated[str | None, typer.Option("--owner", help="Hand the assessment to this account.")] = None,
+) -> None:
+    """Show or change who an assessment is shared with (the owner only), or hand it to a new owner."""
+    from assessments import StoreError
+
+    store = _store()
+    try:
+        if owner is not None:
+            handed = store.transfer(assessment_id, owner)
+            typer.echo(f"{handed.id}  {handed.name}: now owned by {handed.owned_by}")
+            return
+        if account is not None and remove:
+            if not store.unshare(assessment_id, account):
+                typer.echo(f"{account} had no access of their own.")
+        elif account is not None:
+            store.share(assessment_id, account, role.value)
+        opened = store.get(assessment_id)
+        shares = store.shares(assessment_id)
+    except (StoreError, ValueError) as exc:
+        fail(str(exc))
+    finally:
+        store.close()
+    typer.echo(f"{opened.assessment.id}  {opened.assessment.name}")
+    typer.echo(f"  owner   {opened.assessment.owned_by or '(none: saved before accounts existed)'}")
+    for s in shares:
+        typer.echo(f"  {s.role:<7} {s.user}")
 
 
 if __name__ == "__main__":  # pragma: no cover

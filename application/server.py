@@ -50,13 +50,21 @@ def settings_flags(settings: dict[str, Any], prefix: str = "") -> list[str]:
     return flags
 
 
-def server_command(port: int = DEFAULT_PORT, address: str = DEFAULT_ADDRESS,
-                   database_url: str | None = None) -> tuple[list[str], dict[str, str]]:
-    """The command line and environment that serve the app on `address:port`."""
+def server_command(port: int = DEFAULT_PORT, address: str = DEFAULT_ADDRESS, database_url: str | None = None,
+                   sign_in: str | None = None, sign_in_header: str | None = None) -> tuple[list[str], dict[str, str]]:
+    """The command line and environment that serve the app on `address:port`.
+
+    `sign_in` (`off`, `header` or `oidc`) and `sign_in_header` become `READINESS_SIGN_IN` and
+    `READINESS_SIGN_IN_HEADER` for the app (see docs/hardening.md, "Sign-in").
+    """
     script = app_script()
     settings = tomllib.loads((script.parent / "ui" / SETTINGS).read_text(encoding="utf-8"))
     settings.setdefault("server", {}).update(**SERVING["server"], port=port, address=address)
     env = dict(os.environ)
     if database_url:
         env["READINESS_DATABASE_URL"] = database_url
+    if sign_in:
+        env["READINESS_SIGN_IN"] = sign_in
+    if sign_in_header:
+        env["READINESS_SIGN_IN_HEADER"] = sign_in_header
     return [sys.executable, "-m", "streamlit", "run", str(script), *settings_flags(settings)], env

@@ -27,3 +27,11 @@ class ConflictError(StoreError):
 
 class ImportFormatError(StoreError):
     """An import file is not a readable assessment export; the message says what is wrong."""
+
+
+class NoAccessError(NotFoundError):
+    """The assessment is not the user's and not shared with them; said like "not found", so nothing leaks."""
+
+
+class AccessDeniedError(StoreError):
+    """The user may see the assessment but not do this to it (a viewer editing, an editor deleting)."""

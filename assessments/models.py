@@ -8,6 +8,11 @@ sorted without opening every snapshot.
 `Assessment.version` is an optimistic lock on the assessment's *content* (answers, last step,
 revisions): every content write is `UPDATE ... WHERE version = :seen` and bumps it, so two tabs
 or two people editing the same assessment can never silently overwrite each other.
+
+`Assessment.owned_by` is the account that owns it (a signed-in e-mail, or `local:<name>` for the
+command line and the single-user app; None for assessments saved before accounts existed), and
+`Share` rows give other accounts a role on it (see `assessments.access`). `Assessment.owner` is
+different: free text naming who answers for the project, printed on the report.
 """
 
 from __future__ import annotations
@@ -41,6 +46,8 @@ class Assessment(SQLModel, table=True):
     last_step: str | None = Field(default=None, max_length=100, description="wizard step to resume at")
     verdict: str | None = Field(default=None, max_length=40, description="verdict of the current revision")
     overall: int | None = Field(default=None, description="overall score (0-100) of the current revision")
+    owned_by: str | None = Field(default=None, max_length=200, index=True,
+                                 description="account that owns it; None: saved before accounts existed")
 
 
 class Revision(SQLModel, table=True):
@@ -59,3 +66,18 @@ class Revision(SQLModel, table=True):
     snapshot: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     verdict: str | None = Field(default=None, max_length=40)
     overall: int | None = None
+
+
+class Share(SQLModel, table=True):
+    """One account's access to someone else's assessment: `viewer` (read only) or `editor`."""
+
+    __tablename__ = "share"
+    __table_args__ = (UniqueConstraint("assessment_id", "user", name="uq_share_assessment_user"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    assessment_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("assessment.id", ondelete="CASCADE"), nullable=False, index=True)
+    )
+    user: str = Field(max_length=200, index=True)
+    role: str = Field(max_length=20)
+    created_at: datetime = Field(default_factory=utcnow)

@@ -9,6 +9,11 @@ Content writes (answers, new revision) take the version the caller last saw and 
 `ConflictError` if it moved; they never overwrite. Metadata edits (rename, archive) are
 single-field changes and do not touch the version, so renaming in one tab does not interrupt
 someone answering in another.
+
+A store acts for an `Actor` (`Store.open(url, actor=...)` or `store.acting_for(actor)`): a restricted
+actor sees and changes only what its role allows (`assessments.access`), and every method checks
+that role itself, so a front end that forgets to hide a button still cannot reach someone else's
+assessment. The default actor is unrestricted (single-user use, tests, benchmarks).
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from sqlalchemy import Engine, func, or_, update
 from sqlalchemy.engine import URL
 from sqlmodel import Session, col, delete, select
 
+from assessments.access import EVERYONE, SHARED_ROLES, Actor, Role, account, role_of, roles_of, visible
 from assessments.database import (
     create_db_engine,
     database_url,
@@ -32,8 +38,8 @@ from assessments.database import (
     write_lock,
     writer,
 )
-from assessments.errors import ConflictError, ImportFormatError, NotFoundError
-from assessments.models import Assessment, Revision, utcnow
+from assessments.errors import AccessDeniedError, ConflictError, ImportFormatError, NoAccessError, NotFoundError
+from assessments.models import Assessment, Revision, Share, utcnow
 from assessments.snapshot import Snapshot
 from safety import values
 
@@ -62,6 +68,7 @@ class OpenedAssessment:
 
     assessment: Assessment
     snapshot: Snapshot
+    role: Role = Role.owner  # what the store's actor may do with it
 
 
 def _escape_like(text: str) -> str:
@@ -71,13 +78,18 @@ def _escape_like(text: str) -> str:
 class Store:
     """Create, find, edit and remove assessments and their revisions."""
 
-    def __init__(self, engine: Engine):
+    def __init__(self, engine: Engine, actor: Actor = EVERYONE):
         self.engine = engine
+        self.actor = actor
         self._writer = writer(engine)
         self._write_lock = write_lock(engine)
 
+    def acting_for(self, actor: Actor) -> Store:
+        """The same database, acting for `actor` (cheap: shares the engine and its connections)."""
+        return Store(self.engine, actor)
+
     @classmethod
-    def open(cls, url: URL | str | None = None, *, run_migrations: bool = True) -> Store:
+    def open(cls, url: URL | str | None = None, *, run_migrations: bool = True, actor: Actor = EVERYONE) -> Store:
         """Connect to `url` (the configured database by default) and bring its schema up to date.
 
         A schema already up to date is only read (no write transaction), so opening a store to list
@@ -86,7 +98,7 @@ class Store:
         engine = create_db_engine(url if url is not None else database_url())
         if run_migrations and not schema_is_current(engine):
             migrate(engine)
-        return cls(engine)
+        return cls(engine, actor)
 
     @property
     def description(self) -> str:
@@ -108,12 +120,25 @@ class Store:
         with self._write_lock, Session(self._writer, expire_on_commit=False) as session, session.begin():
             yield session
 
-    @staticmethod
-    def _get(session: Session, assessment_id: int) -> Assessment:
+    def _get(self, session: Session, assessment_id: int, needs: Role = Role.viewer, doing: str = "") -> Assessment:
+        """The assessment, if the actor's role allows `needs`; else `NoAccessError` / `AccessDeniedError`."""
         found = session.get(Assessment, assessment_id)
         if found is None:
             raise NotFoundError(f"Assessment {assessment_id} does not exist (it may have been deleted).")
+        self._require(session, found, needs, doing)
         return found
+
+    def _require(self, session: Session, assessment: Assessment, needs: Role, doing: str) -> Role:
+        role = role_of(session, assessment, self.actor)
+        if role is None:
+            raise NoAccessError(f"Assessment {assessment.id} does not exist or is not shared with you.")
+        if not role.allows(needs):
+            if needs is Role.owner:
+                owner = f" ({assessment.owned_by})" if assessment.owned_by else ""
+                raise AccessDeniedError(f"Only the owner{owner} of '{assessment.name}' can {doing or 'do that'}.")
+            raise AccessDeniedError(f"'{assessment.name}' is shared with you to view only, so you cannot "
+                                    f"{doing or 'change it'}; ask its owner for editing rights.")
+        return role
 
     @staticmethod
     def _revision(session: Session, assessment_id: int, number: int) -> Revision:
@@ -128,7 +153,7 @@ class Store:
 
     def list(self, search: str = "", *, include_archived: bool = False) -> list[Assessment]:
         """Assessments, most recently updated first; `search` matches name, project or owner."""
-        query = select(Assessment)
+        query = select(Assessment).where(visible(self.actor))
         if not include_archived:
             query = query.where(col(Assessment.archived).is_(False))
         if search.strip():
@@ -142,15 +167,22 @@ class Store:
             return list(session.exec(query).all())
 
     def count(self) -> int:
+        """How many assessments the actor can see."""
         with self._read() as session:
-            return session.exec(select(func.count()).select_from(Assessment)).one()
+            return session.exec(select(func.count()).select_from(Assessment).where(visible(self.actor))).one()
+
+    def roles(self, assessments: list[Assessment]) -> dict[int, Role]:
+        """The actor's role on each of these assessments (those it cannot see are left out)."""
+        with self._read() as session:
+            return roles_of(session, assessments, self.actor)
 
     def get(self, assessment_id: int) -> OpenedAssessment:
-        """The assessment and its current revision's snapshot; raises `NotFoundError`."""
+        """The assessment, its current revision's snapshot and the actor's role; raises `NotFoundError`."""
         with self._read() as session:
             assessment = self._get(session, assessment_id)
+            role = role_of(session, assessment, self.actor) or Role.viewer
             revision = self._revision(session, assessment_id, assessment.current_revision)
-            return OpenedAssessment(assessment, Snapshot.from_stored(revision.snapshot))
+            return OpenedAssessment(assessment, Snapshot.from_stored(revision.snapshot), role)
 
     def revisions(self, assessment_id: int) -> list[Revision]:
         """Every revision of an assessment, oldest first."""
@@ -164,7 +196,7 @@ class Store:
     def create(
         self, name: str, *, project: str = "", owner: str = "", snapshot: Snapshot | None = None, note: str = ""
     ) -> Assessment:
-        """A new assessment with revision 1 (empty answers unless `snapshot` is given).
+        """A new assessment with revision 1 (empty answers unless `snapshot` is given), owned by the actor.
 
         Raises ValueError when the name is empty or only spaces, or the name, project or owner is
         too long or holds control characters.
@@ -173,7 +205,7 @@ class Store:
         snapshot = snapshot or Snapshot()
         with self._write() as session:
             assessment = Assessment(
-                name=name, project=project, owner=owner,
+                name=name, project=project, owner=owner, owned_by=self.actor.user,
                 verdict=snapshot.verdict, overall=snapshot.overall,
             )
             session.add(assessment)
@@ -189,7 +221,7 @@ class Store:
         )
 
     def duplicate(self, assessment_id: int, name: str | None = None) -> Assessment:
-        """A new assessment starting from a copy of this one's current answers and results."""
+        """A new assessment, owned by the actor, from a copy of this one's current answers and results."""
         opened = self.get(assessment_id)
         source = opened.assessment
         return self.create(
@@ -247,7 +279,7 @@ class Store:
         describe. `checks` left at `KEEP` keeps the stored check results.
         """
         with self._write() as session:
-            assessment = self._get(session, assessment_id)
+            assessment = self._get(session, assessment_id, Role.editor, "change its answers")
             revision = self._revision(session, assessment_id, assessment.current_revision)
             stored = Snapshot.from_stored(revision.snapshot)
             changes: dict[str, Any] = {
@@ -276,7 +308,7 @@ class Store:
         answers' scorecard without them (`application.start_revision`); `KEEP` copies the current one.
         """
         with self._write() as session:
-            assessment = self._get(session, assessment_id)
+            assessment = self._get(session, assessment_id, Role.editor, "start a new revision")
             current = self._revision(session, assessment_id, assessment.current_revision)
             last = session.exec(
                 select(func.max(Revision.number)).where(Revision.assessment_id == assessment_id)
@@ -300,7 +332,7 @@ class Store:
         """Change the name (and optionally project and owner); ValueError as for `create`."""
         name, new_project, new_owner = _details(name, project or "", owner or "")
         with self._write() as session:
-            assessment = self._get(session, assessment_id)
+            assessment = self._get(session, assessment_id, Role.editor, "rename it")
             assessment.name = name
             if project is not None:
                 assessment.project = new_project
@@ -313,7 +345,7 @@ class Store:
     def set_archived(self, assessment_id: int, archived: bool = True) -> Assessment:
         """Archive (hide from the default list) or restore an assessment."""
         with self._write() as session:
-            assessment = self._get(session, assessment_id)
+            assessment = self._get(session, assessment_id, Role.editor, "archive or restore it")
             assessment.archived = archived
             session.add(assessment)
         return assessment
@@ -321,9 +353,61 @@ class Store:
     def delete(self, assessment_id: int) -> None:
         """Remove an assessment and all its revisions for good."""
         with self._write() as session:
-            assessment = self._get(session, assessment_id)
+            assessment = self._get(session, assessment_id, Role.owner, "delete it")
+            session.execute(delete(Share).where(col(Share.assessment_id) == assessment_id))
             session.execute(delete(Revision).where(col(Revision.assessment_id) == assessment_id))
             session.delete(assessment)
+
+    # -- sharing (the owner only) -------------------------------------------------------------
+
+    def shares(self, assessment_id: int) -> list[Share]:
+        """Who else has access and with which role, in the order they were added."""
+        with self._read() as session:
+            self._get(session, assessment_id)
+            query = select(Share).where(Share.assessment_id == assessment_id).order_by(col(Share.id))
+            return list(session.exec(query).all())
+
+    def share(self, assessment_id: int, user: str, role: Role | str) -> Share:
+        """Give `user` the role `viewer` or `editor` (or change theirs); only the owner may.
+
+        ValueError when the account or role is not usable (the owner cannot share with itself).
+        """
+        user, role = account(user, what="The e-mail address"), Role(role)
+        if role not in SHARED_ROLES:
+            raise ValueError(f"An assessment can be shared as {' or '.join(SHARED_ROLES)}, not as {role}")
+        with self._write() as session:
+            assessment = self._get(session, assessment_id, Role.owner, "share it")
+            if user == (assessment.owned_by or self.actor.user):
+                raise ValueError(f"{user} owns this assessment already")
+            found = session.exec(
+                select(Share).where(Share.assessment_id == assessment_id, Share.user == user)).first()
+            row = found or Share(assessment_id=assessment_id, user=user, role=role.value)
+            row.role = role.value
+            session.add(row)
+        return row
+
+    def unshare(self, assessment_id: int, user: str) -> bool:
+        """Take `user`'s access away (only the owner may); False when they had none."""
+        user = account(user, what="The e-mail address")
+        with self._write() as session:
+            self._get(session, assessment_id, Role.owner, "change who it is shared with")
+            result = session.execute(
+                delete(Share).where(col(Share.assessment_id) == assessment_id, col(Share.user) == user))
+        return bool(result.rowcount)
+
+    def transfer(self, assessment_id: int, new_owner: str) -> Assessment:
+        """Make `new_owner` the owner (only the owner may; a local account may for one without an owner).
+
+        The new owner's share, if any, is dropped: owning includes it.
+        """
+        new_owner = account(new_owner, what="The new owner")
+        with self._write() as session:
+            assessment = self._get(session, assessment_id, Role.owner, "hand it to someone else")
+            assessment.owned_by = new_owner
+            session.execute(
+                delete(Share).where(col(Share.assessment_id) == assessment_id, col(Share.user) == new_owner))
+            session.add(assessment)
+        return assessment
 
     # -- export / import ----------------------------------------------------------------------
 
@@ -349,7 +433,7 @@ class Store:
             raise ImportFormatError(f"The name given for the import is not usable: {exc}.") from None
         with self._write() as session:
             assessment = Assessment(
-                name=chosen, project=meta.project, owner=meta.owner,
+                name=chosen, project=meta.project, owner=meta.owner, owned_by=self.actor.user,
                 created_at=meta.created_at, archived=meta.archived,
                 current_revision=meta.current_revision, last_step=meta.last_step,
             )

@@ -54,6 +54,8 @@ def _cases(folder: Path) -> list[tuple[str, list[str]]]:
          ["check", "--train", str(b.parquet_row_group_claim(folder / "claim.parquet"))]),
         ("Parquet: dictionary bomb (1M x 100 KB)",
          ["check", "--train", str(b.parquet_dictionary_bomb(folder / "dict.parquet"))]),
+        ("Parquet: footer claims 1 MB, pages hold 4 GB",
+         ["check", "--train", str(b.parquet_size_lie(folder / "lie.parquet"))]),
         ("Parquet: 10,000 columns", ["check", "--train", str(b.parquet_wide(folder / "wide.parquet"))]),
         ("CSV: 200,000 columns", ["check", "--train", str(b.csv_wide(folder / "wide.csv"))]),
         ("CSV: one 60 MB field", ["check", "--train", str(b.csv_long_field(folder / "long.csv"))]),

@@ -35,6 +35,7 @@ from checks.preflight import (
     check_json,
     check_lines,
     check_parquet,
+    check_parquet_pages,
     check_table,
     check_zip,
 )
@@ -283,6 +284,8 @@ def _read_parquet(source: bytes | Path, name: str, limits: LoadLimits) -> pd.Dat
         opened = io.BytesIO(source) if isinstance(source, bytes) else source
         metadata = pq.read_metadata(opened)
         check_parquet(metadata, name, limits)
+        with (io.BytesIO(source) if isinstance(source, bytes) else source.open("rb")) as handle:
+            check_parquet_pages(handle, metadata, name, limits)
         total = metadata.num_rows
         _check_rows(total, name, limits)
         schema = metadata.schema.to_arrow_schema()

@@ -8,7 +8,8 @@ Each check compares what the file declares or what a cheap scan measures with th
 - Excel: the zip container's entries (count, total uncompressed size, compression ratio), so an
   XML bomb is refused before a byte is decompressed;
 - Parquet: the footer (columns, row groups, their uncompressed sizes, and whether the row count
-  agrees with the row groups), before any column is read;
+  agrees with the row groups), then every page header (`safety.parquet_pages`: what the reader will
+  really allocate, whatever the footer says), before any column is read;
 - every table: number of columns, duplicated or empty column names, the largest cell.
 """
 
@@ -17,6 +18,7 @@ from __future__ import annotations
 import io
 import zipfile
 from collections import Counter
+from typing import BinaryIO
 
 import numpy as np
 import pyarrow as pa
@@ -25,6 +27,7 @@ import pyarrow.parquet as pq
 
 from safety.limits import TableLimits, refusal, size
 from safety.nesting import measure
+from safety.parquet_pages import PageHeaderError, page_sizes
 
 _CHUNK = 16 * 1024 * 1024
 _RATIO_FLOOR = 1024 * 1024  # entries smaller than this are never refused for their compression ratio
@@ -105,6 +108,32 @@ def check_parquet(metadata: pq.FileMetaData, name: str, limits: TableLimits) -> 
                        sum(max(group.column(c).total_uncompressed_size, 0) for c in range(group.num_columns)))
         if expanded > limits.parquet_max_row_group_bytes:
             raise DataLoadError(refusal(name, f"row group {i + 1} expands to {size(expanded)}",
+                                        f"{size(limits.parquet_max_row_group_bytes)} per row group",
+                                        "write the file again with smaller row groups (e.g. row_group_size="
+                                        "100_000) or upload a random sample"))
+
+
+def check_parquet_pages(handle: BinaryIO, metadata: pq.FileMetaData, name: str, limits: TableLimits) -> None:
+    """Refuse a row group whose pages expand past the limit, measured from the page headers themselves.
+
+    `check_parquet` trusts the footer; a footer that understates the sizes is caught here, before the
+    reader allocates what the page headers say.
+    """
+    for i in range(metadata.num_row_groups):
+        group, claimed, actual = metadata.row_group(i), 0, 0
+        for c in range(group.num_columns):
+            chunk = group.column(c)
+            offsets = [o for o in (chunk.dictionary_page_offset, chunk.data_page_offset) if o is not None and o > 0]
+            try:
+                pages = page_sizes(handle, min(offsets, default=0), chunk.total_compressed_size)
+            except PageHeaderError as exc:
+                raise DataLoadError(f"{name}: a damaged Parquet file ({exc}, row group {i + 1}); write the file "
+                                    "again") from None
+            claimed += max(chunk.total_uncompressed_size, 0)
+            actual += pages.uncompressed_bytes
+        if actual > limits.parquet_max_row_group_bytes:
+            said = f" (its footer claims {size(claimed)})" if claimed < actual else ""
+            raise DataLoadError(refusal(name, f"row group {i + 1} expands to {size(actual)}{said}",
                                         f"{size(limits.parquet_max_row_group_bytes)} per row group",
                                         "write the file again with smaller row groups (e.g. row_group_size="
                                         "100_000) or upload a random sample"))

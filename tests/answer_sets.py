@@ -63,7 +63,7 @@ def _number_with_risk(q: Question, pick) -> float:
         for edge in (b.lt, b.gte):
             if edge is not None:
                 candidates |= {edge, edge - (1 if q.integer else 0.001)}
-    candidates = [c for c in candidates if q.min <= c <= q.max]
+    candidates = sorted(c for c in candidates if q.min <= c <= q.max)  # the smallest fitting value: round band edges
 
     def risk(x: float) -> float:
         band = q.band(x)

@@ -40,6 +40,7 @@ def render_area(questionnaire: Questionnaire, area: Area, answers: dict[str, Any
         fields.render(
             questionnaire, question, answers.get(question.id),
             explain=explain, insist_required=insist, highlight=question.id == focus,
+            disabled=draft is not None and draft.read_only,
         )
     if not shown:
         st.info("No question in this area applies to the answers so far.")

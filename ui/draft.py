@@ -17,6 +17,7 @@ import streamlit as st
 
 from application import AssessmentResult, assess, save_revision
 from assessments import ConflictError, NotFoundError, Store, StoreError
+from assessments.access import Role
 from checks.check_run import CheckRun
 from questionnaire import Questionnaire
 from ui import services
@@ -47,6 +48,12 @@ class Draft:
     focus: str | None = None  # question to highlight after a jump from the results page
     checks: CheckRun | None = None  # the revision's data-check run (saved, or refused by a conflict)
     checks_unsaved: bool = False  # results computed here that the database refused (a conflict)
+    role: Role = Role.owner  # what this session's account may do with it (a viewer only looks)
+    owned_by: str | None = None
+
+    @property
+    def read_only(self) -> bool:
+        return not self.role.allows(Role.editor)
 
 
 def current() -> Draft | None:
@@ -74,6 +81,7 @@ def open_assessment(store: Store, assessment_id: int) -> Draft:
     draft = Draft(
         assessment_id=a.id, name=a.name, version=a.version, answers=dict(opened.snapshot.answers),
         step=a.last_step, revision=a.current_revision, project=a.project, owner=a.owner, checks=checks,
+        role=opened.role, owned_by=a.owned_by,
     )
     _forget_widgets()
     st.session_state[DRAFT_KEY] = draft
@@ -127,9 +135,10 @@ def assessed(questionnaire: Questionnaire, draft: Draft) -> AssessmentResult:
 def save(draft: Draft, *, store: Store | None = None, questionnaire: Questionnaire | None = None) -> bool:
     """Write the draft's answers, step and check run, rescored, in one transaction.
 
-    False when refused: a conflict or a database error is kept on the draft for the page to show.
+    False when refused: a conflict or a database error is kept on the draft for the page to show. A
+    viewer's draft is never written (the store would refuse it): moving between steps stays local.
     """
-    if draft.conflict:
+    if draft.conflict or draft.read_only:
         return False
     store = store or services.store()
     questionnaire = questionnaire or services.questionnaire()

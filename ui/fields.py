@@ -117,14 +117,17 @@ def _unknown_toggled(question: Question) -> None:
 
 def render(
     questionnaire: Questionnaire, question: Question, value: Any, *,
-    explain: bool, insist_required: bool, highlight: bool = False,
+    explain: bool, insist_required: bool, highlight: bool = False, disabled: bool = False,
 ) -> None:
-    """Draw one question with its help, its current answer, and a message if the answer has a problem."""
+    """Draw one question with its help, its current answer, and a message if the answer has a problem.
+
+    `disabled` shows the answer without letting it change (an assessment shared to view only).
+    """
     key = widget_key(question)
     if key not in st.session_state:
         st.session_state[key] = to_widget(question, value)
     label = question.text + (" :red[*]" if question.required else "")
-    common = {"key": key, "help": question.help, "on_change": _changed, "args": (question,)}
+    common = {"key": key, "help": question.help, "on_change": _changed, "args": (question,), "disabled": disabled}
 
     with st.container(border=True):
         if highlight:
@@ -162,13 +165,14 @@ def _number(question: Question, value: Any, label: str, common: dict[str, Any]) 
     with columns[0]:
         st.number_input(
             f"{label} :gray[· {question.unit}]", min_value=bounds[0], max_value=bounds[1], step=step,
-            format=None if integer else "%g", disabled=unknown,
+            format=None if integer else "%g",
             placeholder=f"{bounds[0]:,} to {bounds[1]:,}" if integer else f"{bounds[0]:g} to {bounds[1]:g}",
-            **common,
+            **{**common, "disabled": common["disabled"] or unknown},
         )
     if question.allow_unknown:
         box = widget_key(question, "unknown")
         if box not in st.session_state:
             st.session_state[box] = unknown
         with columns[1]:
-            st.checkbox(UNKNOWN_LABEL, key=box, on_change=guarded_callback(_unknown_toggled), args=(question,))
+            st.checkbox(UNKNOWN_LABEL, key=box, on_change=guarded_callback(_unknown_toggled), args=(question,),
+                        disabled=common["disabled"])

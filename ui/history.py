@@ -41,7 +41,10 @@ def render() -> None:
     revisions = store.revisions(draft.assessment_id)
     st.subheader("Revisions")
     _revision_list(revisions, draft)
-    _new_revision(store, draft)
+    if draft.read_only:
+        st.caption(":material/visibility: Shared with you to view only: you can compare revisions, not start one.")
+    else:
+        _new_revision(store, draft)
     st.divider()
     st.subheader("Compare two revisions")
     if len(revisions) < 2:

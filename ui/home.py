@@ -5,8 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from assessments import Assessment, ImportFormatError, Store
+from assessments.access import Role
 from ui import draft as drafts
-from ui import routes, services
+from ui import routes, services, sharing
 from ui.errors import guarded_callback
 from ui.format import plain, relative_time, verdict_badge
 
@@ -38,8 +39,9 @@ def render() -> None:
     found = store.list(search, include_archived=show_archived)
     if not found:
         st.info("No assessment matches your search." + ("" if show_archived else " Archived ones are hidden."))
+    roles = store.roles(found)
     for assessment in found:
-        _row(store, assessment)
+        _row(store, assessment, roles.get(assessment.id, Role.viewer))
     with st.expander("Import an exported assessment", icon=":material/upload_file:"):
         _import(store)
 
@@ -85,12 +87,15 @@ def _new_form(store: Store) -> None:
         routes.go("wizard", created.id)
 
 
-def _row(store: Store, a: Assessment) -> None:
+def _row(store: Store, a: Assessment, role: Role) -> None:
     with st.container(border=True):
         info, status, actions = st.columns([4, 2.4, 2.2], vertical_alignment="center")
         title = f"**{plain(a.name)}**" + ("  :gray-badge[Archived]" if a.archived else "")
+        if store.actor.restricted and role is not Role.owner:
+            title += f"  :blue-badge[Shared with you · {role.value}]"
         info.markdown(title)
-        details = " · ".join(plain(x) for x in (a.project, a.owner and f"owner {a.owner}") if x)
+        shared_by = store.actor.restricted and role is not Role.owner and a.owned_by and f"by {a.owned_by}"
+        details = " · ".join(plain(x) for x in (a.project, a.owner and f"owner {a.owner}", shared_by) if x)
         info.caption(f"{details + ' · ' if details else ''}revision {a.current_revision} · "
                      f"updated {relative_time(a.updated_at)}")
         score = f" · **{a.overall}**/100" if a.overall is not None else ""
@@ -103,26 +108,29 @@ def _row(store: Store, a: Assessment) -> None:
         # showing another row's actions when the list reorders (a copy or a rename moves rows).
         with more_col.popover("More", icon=":material/more_horiz:", width="stretch", key=_more_key(a.id),
                               on_change="rerun"):
-            _more(store, a)
-        if st.session_state.get(PENDING_DELETE) == a.id:
+            _more(store, a, role)
+        if st.session_state.get(PENDING_DELETE) == a.id and role is Role.owner:
             _confirm_delete(store, a)
+        if sharing.is_open(a.id) and role is Role.owner:
+            sharing.render(store, a)
 
 
 def _more_key(assessment_id: int) -> str:
     return f"more:{assessment_id}"
 
 
-def _more(store: Store, a: Assessment) -> None:
-    """The row's less frequent actions; each runs as a callback, then closes the popover."""
-    with st.form(f"rename:{a.id}", border=False):
-        st.text_input("Name", value=a.name, key=f"rename:name:{a.id}", max_chars=200)
-        st.text_input("Project", value=a.project, key=f"rename:project:{a.id}", max_chars=200)
-        st.text_input("Owner", value=a.owner, key=f"rename:owner:{a.id}", max_chars=200)
-        st.form_submit_button("Save details", icon=":material/save:", on_click=guarded_callback(_rename),
-                              args=(store, a.id))
-    if problem := st.session_state.get(f"rename:problem:{a.id}"):
-        st.error(problem)
-    st.divider()
+def _more(store: Store, a: Assessment, role: Role) -> None:
+    """The row's less frequent actions, as far as `role` allows; each runs as a callback, then closes the popover."""
+    if role.allows(Role.editor):
+        with st.form(f"rename:{a.id}", border=False):
+            st.text_input("Name", value=a.name, key=f"rename:name:{a.id}", max_chars=200)
+            st.text_input("Project", value=a.project, key=f"rename:project:{a.id}", max_chars=200)
+            st.text_input("Owner", value=a.owner, key=f"rename:owner:{a.id}", max_chars=200)
+            st.form_submit_button("Save details", icon=":material/save:", on_click=guarded_callback(_rename),
+                                  args=(store, a.id))
+        if problem := st.session_state.get(f"rename:problem:{a.id}"):
+            st.error(problem)
+        st.divider()
     st.button("Duplicate", key=f"duplicate:{a.id}", icon=":material/content_copy:", width="stretch",
               on_click=guarded_callback(_duplicate), args=(store, a.id))
     st.download_button(
@@ -130,9 +138,15 @@ def _more(store: Store, a: Assessment) -> None:
         mime="application/yaml", key=f"export:{a.id}", icon=":material/download:", width="stretch",
         on_click="ignore",
     )
-    label, icon = ("Restore", ":material/unarchive:") if a.archived else ("Archive", ":material/archive:")
-    st.button(label, key=f"archive:{a.id}", icon=icon, width="stretch", on_click=guarded_callback(_toggle_archived),
-              args=(store, a))
+    if role.allows(Role.editor):
+        label, icon = ("Restore", ":material/unarchive:") if a.archived else ("Archive", ":material/archive:")
+        st.button(label, key=f"archive:{a.id}", icon=icon, width="stretch",
+                  on_click=guarded_callback(_toggle_archived), args=(store, a))
+    if role is not Role.owner:
+        return
+    if store.actor.restricted:
+        st.button("Share…", key=f"share:{a.id}", icon=":material/group:", width="stretch",
+                  on_click=guarded_callback(_ask_share), args=(a.id,))
     st.button("Delete…", key=f"delete:{a.id}", icon=":material/delete:", width="stretch",
               on_click=guarded_callback(_ask_delete),
               args=(a.id,))
@@ -162,6 +176,11 @@ def _duplicate(store: Store, assessment_id: int) -> None:
 def _toggle_archived(store: Store, a: Assessment) -> None:
     store.set_archived(a.id, not a.archived)
     _finish(a.id, f"{'Restored' if a.archived else 'Archived'} '{a.name}'.")
+
+
+def _ask_share(assessment_id: int) -> None:
+    sharing.open_for(assessment_id)
+    _finish(assessment_id)
 
 
 def _ask_delete(assessment_id: int) -> None:

@@ -58,6 +58,9 @@ def render(questionnaire: Questionnaire, answers: dict[str, Any]) -> None:
     draft = drafts.current()
     if draft is None:
         return
+    if draft.read_only:
+        _view_only(draft, questionnaire)
+        return
     state = sample_state(draft.assessment_id, lambda: last_checked_inputs(services.store(), draft.assessment_id))
     if state.pending:
         names = ", ".join(name for name, _ in state.pending.values())
@@ -81,6 +84,18 @@ def render(questionnaire: Questionnaire, answers: dict[str, Any]) -> None:
         _mapping(state)
         _run(draft, state, questionnaire)
     _results(draft, state, questionnaire)
+
+
+def _view_only(draft: Draft, questionnaire: Questionnaire) -> None:
+    """A viewer sees the saved check results; uploading and running checks would change the assessment."""
+    st.info("This assessment is shared with you to view only: you can see its saved check results, not run new "
+            "ones.", icon=":material/visibility:")
+    run = draft.checks
+    if run is None or not run.has_results:
+        st.caption(f"No checks have run for revision {draft.revision}.")
+        return
+    st.caption(inputs_caption(run))
+    render_report(run, questionnaire, key="sample")
 
 
 # --- uploads ---------------------------------------------------------------------------------------

@@ -48,7 +48,10 @@ def _header(draft: Draft) -> None:
     st.title(plain(draft.name))
     parts = (draft.project, draft.owner and f"owner {draft.owner}", f"revision {draft.revision}")
     details = [plain(x) for x in parts if x]
-    if draft.conflict:
+    if draft.read_only:
+        saved = (":material/visibility: Shared with you to view only"
+                 + (f" by {plain(draft.owned_by)}" if draft.owned_by else "") + ": answers cannot be changed here")
+    elif draft.conflict:
         saved = ":red[:material/sync_problem: Not saved — see below]"
     elif draft.save_error:
         saved = f":red[:material/error: Saving failed: {plain(draft.save_error)}]"
@@ -110,7 +113,7 @@ def _missing_summary(draft: Draft, step: Step, progress: Progress) -> None:
 
 def _next(draft: Draft, step: Step, target: str, questionnaire: Questionnaire) -> None:
     """on_click of Next: required questions first (the step list still allows jumping anywhere)."""
-    if step.progress(questionnaire, draft.answers).missing_required:
+    if not draft.read_only and step.progress(questionnaire, draft.answers).missing_required:
         draft.attempted.add(step.id)
         return
     drafts.go_to_step(target)

@@ -7,6 +7,7 @@ import subprocess
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -41,35 +42,49 @@ def wait_until_serving(url: str, process: subprocess.Popen, log: Path) -> None:
         time.sleep(0.3)
 
 
+@contextmanager
+def serving(tmp_path: Path, database_url: str, *flags: str, port: int | None = None,
+            sign_in: str | None = None) -> Iterator[str]:
+    """The app as `readiness ui` serves it (extra Streamlit `flags`), on a loopback port; yields its URL."""
+    port = port or free_port()
+    command, env = server_command(port, "127.0.0.1", database_url, sign_in=sign_in)
+    log_path = tmp_path / f"server-{port}.log"
+    with log_path.open("w") as log:
+        process = subprocess.Popen([*command, *flags], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        url = f"http://127.0.0.1:{port}"
+        try:
+            wait_until_serving(url, process, log_path)
+            yield url
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
 @pytest.fixture
 def server(tmp_path) -> Iterator[str]:
-    """The app as `readiness ui` serves it, on a free loopback port with an empty SQLite database; yields its URL."""
-    port = free_port()
-    command, env = server_command(port, "127.0.0.1", f"sqlite:///{tmp_path / 'e2e.db'}")
-    log = (tmp_path / "server.log").open("w")
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_serving(url, process, tmp_path / "server.log")
+    """The app on a free loopback port with an empty SQLite database; yields its URL."""
+    with serving(tmp_path, f"sqlite:///{tmp_path / 'e2e.db'}") as url:
         yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        log.close()
 
 
 @pytest.fixture
-def page():
-    """A Playwright page in the system's headless Chromium."""
+def browser():
+    """The system's headless Chromium, through Playwright."""
     sync_api = pytest.importorskip("playwright.sync_api")
     if not Path(CHROMIUM).exists():
         pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
     with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            yield browser.new_page(viewport={"width": 1280, "height": 900})
+            yield launched
         finally:
-            browser.close()
+            launched.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A Playwright page in the system's headless Chromium."""
+    return browser.new_page(viewport={"width": 1280, "height": 900})

@@ -165,7 +165,33 @@ def parquet_row_group_claim(path: Path, claimed: int = 2_000_000_000_000, rows: 
     return path
 
 
-def _varint(value: int) -> bytes:
+def parquet_size_lie(path: Path, gib: int = 4, value_kb: int = 512, claimed: int = 1 << 20) -> Path:
+    """One row group of `gib` GiB of zero bytes (a few hundred KB on disk) whose footer claims `claimed` bytes.
+
+    The footer's uncompressed sizes (the column's `total_uncompressed_size`, the row group's
+    `total_byte_size`) are rewritten in place; the page headers keep the truth, and a reader allocates
+    what they say. The column is one `value_kb` KB value repeated: built from one array, never held whole.
+    """
+    value = pa.array([bytes(value_kb * 1024)], type=pa.large_binary())
+    repeats = gib * (1 << 20) // value_kb
+    table = pa.table({"blob": pa.chunked_array([value] * repeats)})
+    pq.write_table(table, path, compression="zstd", use_dictionary=False, write_statistics=False,
+                   row_group_size=repeats)
+    truth = pq.read_metadata(path).row_group(0).column(0).total_uncompressed_size
+    data = path.read_bytes()
+    footer_len = struct.unpack("<i", data[-8:-4])[0]
+    footer = data[-8 - footer_len:-8]
+    honest = _varint(truth * 2)  # zigzag
+    assert footer.count(honest) >= 2, "unexpected Parquet footer layout"
+    patched = footer.replace(honest, _varint(claimed * 2, width=len(honest)))
+    path.write_bytes(data[:-8 - footer_len] + patched + data[-8:])
+    return path
+
+
+def _varint(value: int, width: int = 0) -> bytes:
+    """`value` as a varint, padded to `width` bytes if given (an overlong encoding readers accept)."""
+    if width:
+        return bytes(((value >> (7 * i)) & 0x7F) | (0x80 if i < width - 1 else 0) for i in range(width))
     out = bytearray()
     while True:
         byte = value & 0x7F

@@ -32,6 +32,9 @@ REFUSED = {  # builder -> the exact message
                                "4 GB; upload a random sample instead",
     "parquet_row_group_claim": "bomb.parquet: a damaged Parquet file: its footer says 1,000 rows but its row "
                                "groups hold 2,000,000,000,000; write the file again",
+    "parquet_size_lie": "bomb.parquet: row group 1 expands to 4.0 GB (its footer claims 1 MB), over the limit of "
+                        "1 GB per row group; write the file again with smaller row groups (e.g. row_group_size="
+                        "100_000) or upload a random sample",
     "csv_duplicate_columns": "bomb.csv: the column name 'label' appears 2 times; give every column a distinct "
                              "name in the header",
 }
