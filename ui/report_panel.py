@@ -1,8 +1,10 @@
 """The results page's report panel: the PDF teams share at kickoff, its HTML preview, the JSON export and
 a draft datasheet (Markdown).
 
-The PDF takes a few seconds, so it is rendered on request (with a spinner) and kept for as long as
-the assessment's content is unchanged; the download then serves those same bytes. HTML and JSON
+The PDF takes a few seconds to lay out, so its render starts in the background as soon as the
+results page has drawn (`prepare`, see `ui.pdf_jobs`); "Prepare PDF" waits for what is left of it
+(with a spinner) and the PDF is kept for as long as the assessment's content is unchanged; the
+download then serves those same bytes. HTML and JSON
 are built only when their download button is pressed.
 """
 
@@ -17,11 +19,11 @@ import streamlit as st
 import streamlit.components.v1 as components
 
 from application import AssessmentResult
-from reports import ReportRenderError, build_report, render_html, render_pdf, report_json
+from reports import ReportRenderError, build_report, render_html, report_json
 from reports.datasheet import render_datasheet, render_datasheet_pdf
 from reports.model import Report
 from reports.pdf import warm_up
-from ui import label_next
+from ui import label_next, pdf_jobs
 from ui.draft import Draft
 
 PAPERS = {"A4": "a4", "US Letter": "letter"}
@@ -83,21 +85,39 @@ def render(result: AssessmentResult, draft: Draft) -> None:
                                 scrolling=True)
 
 
-def _pdf_button(result: AssessmentResult, draft: Draft, paper: str) -> None:
+def prepare(result: AssessmentResult, draft: Draft) -> None:
+    """Start rendering the PDF of what the page shows, in the background (see `ui.pdf_jobs`).
+
+    Called once the results page has drawn everything, so the render does not hold up the page;
+    "Prepare PDF" then only waits for what is left of it.
+    """
+    paper = PAPERS[st.session_state.get("report:paper") or "A4"]
     fingerprint = _fingerprint(draft, paper)
+    ready = st.session_state.get(PDF_KEY)
+    if not (ready and ready[0] == fingerprint):
+        pdf_jobs.start_ahead(fingerprint, _report(result, draft), paper)
+
+
+@st.fragment
+def _pdf_button(result: AssessmentResult, draft: Draft, paper: str) -> None:
+    """Prepare PDF, then Download PDF in its place; a click reruns only this part of the page."""
+    fingerprint = _fingerprint(draft, paper)
+    slot = st.empty()
     ready: tuple[str, bytes] | Any = st.session_state.get(PDF_KEY)
-    if ready and ready[0] == fingerprint:
-        st.download_button("Download PDF", data=ready[1], file_name=f"{file_stem(draft)}.pdf",
-                           mime="application/pdf", type="primary", icon=":material/download:", key="report:pdf:get")
-        return
-    if st.button("Prepare PDF", type="primary", icon=":material/picture_as_pdf:", key="report:pdf:make",
-                 help="Renders the report; takes a few seconds."):
+    if not (ready and ready[0] == fingerprint):
+        if not slot.button("Prepare PDF", type="primary", icon=":material/picture_as_pdf:", key="report:pdf:make",
+                           help="Renders the report; takes a few seconds."):
+            return
         with st.spinner("Rendering the PDF report…"):
             try:
-                pdf = render_pdf(_report(result, draft), paper)
-            except ReportRenderError as exc:
+                pdf = pdf_jobs.start(fingerprint, _report(result, draft), paper).result()
+            except Exception as exc:
+                pdf_jobs.forget(fingerprint)  # a failed render is not kept: the next click tries again
+                if not isinstance(exc, ReportRenderError):
+                    raise
                 st.error(f"The PDF could not be rendered: {exc}. The HTML report (the button next to this one) "
                          "has the same content: open it in a browser to read or print it.", icon=":material/error:")
                 return
-        st.session_state[PDF_KEY] = (fingerprint, pdf)
-        st.rerun()
+        ready = st.session_state[PDF_KEY] = (fingerprint, pdf)
+    slot.download_button("Download PDF", data=ready[1], file_name=f"{file_stem(draft)}.pdf",
+                         mime="application/pdf", type="primary", icon=":material/download:", key="report:pdf:get")

@@ -51,3 +51,23 @@ def test_file_names_are_safe():
     assert file_stem(draft) == "q3-churn-model-rev2"
     draft.name = "---"
     assert file_stem(draft) == "assessment-rev2"
+
+
+def test_the_pdf_is_rendered_ahead_and_prepare_waits_for_that_render(db_url, questionnaire):
+    """Opening the results starts the PDF's render; "Prepare PDF" hands over that same render's bytes."""
+    from concurrent.futures import wait
+
+    from ui import pdf_jobs
+    from ui.report_panel import _fingerprint
+
+    wait(list(pdf_jobs._jobs.values()))  # renders left by other tests: a render ahead waits for none
+    at = create_assessment(new_app(), name="Rendered ahead")
+    answer(at, questionnaire.question("ctx_error_cost"), "severe")
+    at.sidebar.button(key="step:results").click().run()
+    assert not at.exception
+    ahead = pdf_jobs._jobs.get(_fingerprint(at.session_state["draft"], "a4"))
+    assert ahead is not None, "the render starts when the results page opens"
+    at.button(key="report:pdf:make").click().run()
+    assert not at.exception
+    assert at.session_state[PDF_KEY][1] is ahead.result(), "the click reused the render, it did not start another"
+    assert "Download PDF" in downloads(at)
