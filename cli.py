@@ -155,6 +155,7 @@ class DataOptions:
         With answers, their minimums set thresholds and their task type (`ctx_task_type`) decides which
         label checks apply."""
         import datetime as dt
+        import threading
 
         from application import CheckOptions, ColumnRoles, read_path, run_checks
         from checks.config import ConfigError, load_config
@@ -164,6 +165,10 @@ class DataOptions:
         from checks.sources import resolve_annotation_mapping
         from scoring.claims import check_config_from_answers
 
+        # the checks' modules (scipy, scikit-learn: about a second) import on a second thread while the
+        # files load, which mostly waits in Arrow's readers and leaves the interpreter free
+        # (a failing import is raised by the run itself, below, not printed from the thread)
+        threading.Thread(target=_import_checks, name="import-checks", daemon=True).start()
         try:
             today = dt.date.fromisoformat(self.today) if self.today else None
         except ValueError:
@@ -191,6 +196,16 @@ class DataOptions:
                             answers: dict[str, Any] | None = None):
         return self.run_checks(questionnaire, answers) if self.given else None
 
+
+
+def _import_checks() -> None:
+    """Import every check module (see `DataOptions.run_checks`); an error is left for the run to raise."""
+    from checks.registry import load_all
+
+    try:
+        load_all()
+    except Exception:  # noqa: BLE001  (the run's own import raises it with a proper message)
+        pass
 
 def with_data_options(command: Callable) -> Callable:
     """Give a command every data option; it receives them as one `data: DataOptions` argument."""

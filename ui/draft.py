@@ -8,6 +8,7 @@ load the saved version, or save these answers over it. Nothing is ever dropped s
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -24,6 +25,7 @@ from ui import services
 from ui.format import plain
 
 DRAFT_KEY = "draft"
+ASSESSED_KEY = "draft:assessed"  # (answers JSON, questionnaire, check run, result) of the last scoring
 WIDGET_PREFIX = "w:"
 QUERY_PARAM = "assessment"
 
@@ -119,8 +121,18 @@ def from_query(store: Store) -> Draft | None:
 
 
 def assessed(questionnaire: Questionnaire, draft: Draft) -> AssessmentResult:
-    """The draft's result: its scorecard with the data evidence, and the answers left out (with why)."""
-    return assess(draft.answers, draft.checks, questionnaire=questionnaire)
+    """The draft's result: its scorecard with the data evidence, and the answers left out (with why).
+
+    Kept for the session while the answers, the check run and the questionnaire stay the same, so the
+    results page's reruns (a click on a toggle, opening a section) do not score again.
+    """
+    answers = json.dumps(draft.answers, sort_keys=True, default=str)
+    kept = st.session_state.get(ASSESSED_KEY)
+    if kept and kept[0] == answers and kept[1] is questionnaire and kept[2] is draft.checks:
+        return kept[3]
+    result = assess(draft.answers, draft.checks, questionnaire=questionnaire)
+    st.session_state[ASSESSED_KEY] = (answers, questionnaire, draft.checks, result)
+    return result
 
 
 def save(draft: Draft, *, store: Store | None = None, questionnaire: Questionnaire | None = None) -> bool:

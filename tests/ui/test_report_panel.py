@@ -98,3 +98,21 @@ def test_sign_off_entered_on_the_results_page_is_saved_printed_and_carried_into_
     assert at.text_input(key="w:signoff:0:name").value == "Dana Reyes"
     assert at.date_input(key="w:signoff:0:date").value is None
     store.close()
+def test_the_pdf_is_rendered_ahead_and_prepare_waits_for_that_render(db_url, questionnaire):
+    """Opening the results starts the PDF's render; "Prepare PDF" hands over that same render's bytes."""
+    from concurrent.futures import wait
+
+    from ui import pdf_jobs
+    from ui.report_panel import _fingerprint
+
+    wait(list(pdf_jobs._jobs.values()))  # renders left by other tests: a render ahead waits for none
+    at = create_assessment(new_app(), name="Rendered ahead")
+    answer(at, questionnaire.question("ctx_error_cost"), "severe")
+    at.sidebar.button(key="step:results").click().run()
+    assert not at.exception
+    ahead = pdf_jobs._jobs.get(_fingerprint(at.session_state["draft"], "a4"))
+    assert ahead is not None, "the render starts when the results page opens"
+    at.button(key="report:pdf:make").click().run()
+    assert not at.exception
+    assert at.session_state[PDF_KEY][1] is ahead.result(), "the click reused the render, it did not start another"
+    assert "Download PDF" in downloads(at)
