@@ -155,6 +155,7 @@ class DataOptions:
         With answers, their minimums set thresholds and their task type (`ctx_task_type`) decides which
         label checks apply."""
         import datetime as dt
+        import threading
 
         from application import CheckOptions, ColumnRoles, read_path, run_checks
         from checks.config import ConfigError, load_config
@@ -164,6 +165,10 @@ class DataOptions:
         from checks.sources import resolve_annotation_mapping
         from scoring.claims import check_config_from_answers
 
+        # the checks' modules (scipy, scikit-learn: about a second) import on a second thread while the
+        # files load, which mostly waits in Arrow's readers and leaves the interpreter free
+        # (a failing import is raised by the run itself, below, not printed from the thread)
+        threading.Thread(target=_import_checks, name="import-checks", daemon=True).start()
         try:
             today = dt.date.fromisoformat(self.today) if self.today else None
         except ValueError:
@@ -191,6 +196,16 @@ class DataOptions:
                             answers: dict[str, Any] | None = None):
         return self.run_checks(questionnaire, answers) if self.given else None
 
+
+
+def _import_checks() -> None:
+    """Import every check module (see `DataOptions.run_checks`); an error is left for the run to raise."""
+    from checks.registry import load_all
+
+    try:
+        load_all()
+    except Exception:  # noqa: BLE001  (the run's own import raises it with a proper message)
+        pass
 
 def with_data_options(command: Callable) -> Callable:
     """Give a command every data option; it receives them as one `data: DataOptions` argument."""
@@ -294,6 +309,9 @@ def report_cmd(
     title: Annotated[str | None, typer.Option("--title", help="Assessment name (default: from the export).")] = None,
     project: Annotated[str | None, typer.Option("--project", help="Project name shown on the cover.")] = None,
     author: Annotated[str | None, typer.Option("--author", help="Who prepared the assessment.")] = None,
+    brief: Annotated[bool, typer.Option(
+        "--brief", help="Write the kickoff brief instead (at most 6 pages: verdict, stage gates, top risks, "
+                        "top actions by stage, sign-off).")] = False,
     scoring_config: ScoringConfigOption = None,
     *,
     data: DataOptions,
@@ -302,15 +320,21 @@ def report_cmd(
 
     With sample data (the same options as `readiness check`), the data checks run first and the
     report gains its data-evidence sections; otherwise an export's stored check results are used.
+    With --brief the PDF (and HTML) is the kickoff brief, with the sign-off an export carries.
     """
-    from reports import ReportRenderError, build_report, render_html, render_pdf, report_json
+    import reports
+    from reports import ReportRenderError, build_report, report_json
+    from reports.brief import render_brief_html, render_brief_pdf
     from reports.pdf import warm_up as warm_up_renderer
+
+    render_html, render_pdf = ((render_brief_html, render_brief_pdf) if brief
+                               else (reports.render_html, reports.render_pdf))
 
     warm_up_renderer()  # the renderer's process starts while the data checks run
     src, result = assess_answers(source, scoring_config, data)
     report = build_report(result, revision=src.revision, assessment=title if title is not None else src.assessment,
                           project=project if project is not None else src.project,
-                          author=author if author is not None else src.author)
+                          author=author if author is not None else src.author, signoff=src.signoff)
     try:
         pdf = render_pdf(report, paper.value)
     except ReportRenderError as exc:  # the HTML report is still made: the same content, printable from a browser

@@ -1,4 +1,5 @@
-"""The product's words, defined once: severities, stages, verdicts, paper sizes, measurement levels, finding kinds.
+"""The product's words, defined once: severities, stages, verdicts, paper sizes, measurement levels, finding kinds,
+and how a share reads (`share_text`: '39.1 %', the same in the app, the PDF and the CLI).
 
 Every package uses these enums (the questionnaire's risky options, the checks' findings, scoring,
 the reports, the app and the CLI's options), so a value means the same everywhere and its label is
@@ -8,7 +9,20 @@ written once. This module imports nothing of ours. How an answer reads is
 
 from __future__ import annotations
 
+import math
 from enum import StrEnum
+
+
+def share_text(share: float) -> str:
+    """A share (0-1) as a percent: one decimal from 1 % up ('39.1 %'), two significant digits below ('0.35 %')."""
+    if isinstance(share, bool) or not math.isfinite(share):
+        return str(share)
+    percent = share * 100
+    if percent == 0 or float(round(percent, 1)).is_integer() and abs(percent) >= 1:
+        return f"{round(percent):.0f} %"
+    if abs(percent) >= 1:
+        return f"{percent:.1f} %"
+    return f"{percent:.2g} %"
 
 
 class Severity(StrEnum):

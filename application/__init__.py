@@ -5,7 +5,7 @@
   or `read_path`)
 - `save_revision(...)` (answers changed, or a new check run) and `start_revision(...)`: one database
   transaction per user action, answers, check run and scorecard written together; `last_checked_inputs`
-  reads back the column roles the newest check run used
+  reads back the column roles the newest check run used; `save_signoff(...)` stores who signs off a revision
 
 Plain Python, no Streamlit: the front ends (`cli.py`, `ui/`) only parse, draw and print.
 """
@@ -20,7 +20,7 @@ _EXPORTS = {
     "DataFile": "application.data_files", "read_path": "application.data_files",
     "read_upload": "application.data_files",
     "Saved": "application.saving", "save_revision": "application.saving", "start_revision": "application.saving",
-    "last_checked_inputs": "application.saving",
+    "last_checked_inputs": "application.saving", "save_signoff": "application.saving",
 }
 __all__ = sorted(_EXPORTS)
 

@@ -72,6 +72,7 @@ def run_checks(sources: Mapping[str, DataFile], mapping: ColumnRoles,
     result = registry.run_checks(inputs, config=options.config, progress=report)
     checked = CheckedInputs(files={role: f.description for role, f in files.items()}, mapping=mapping.columns,
                             annotation_mapping=annotation_mapping, config=options.config, today=today,
+                            task=options.task,
                             production_is_evaluation=options.production_is_evaluation,
                             ran_at=dt.datetime.now(dt.UTC).replace(microsecond=0))
     checked.run_key = checked.key()

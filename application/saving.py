@@ -7,7 +7,9 @@ an old scorecard (or the reverse). A write that someone else's save overtook rai
 
 - `save_revision`: the user changed an answer, moved to another step, or ran the data checks (the
   new `check_run` is then stored with the answers rescored against it);
-- `start_revision`: the user started a new revision before a retrain (no check results yet).
+- `start_revision`: the user started a new revision before a retrain (no check results yet; the sign-off's
+  names and roles carry over, its dates do not);
+- `save_signoff`: the user entered who signs off the current revision (the kickoff brief prints it).
 
 `last_checked_inputs` reads back what the newest check run of an assessment checked (files, column
 roles, thresholds), so a new revision's uploads start from the column roles the team chose last time.
@@ -21,6 +23,7 @@ from typing import Any
 
 from application.assessment import AssessmentResult, assess
 from assessments import Revision, Snapshot, Store
+from assessments.signoff import Signatory
 from checks.check_run import CheckedInputs, CheckRun
 from questionnaire import Questionnaire, bundled_questionnaire
 from scoring.config import ScoringConfig
@@ -67,6 +70,14 @@ def start_revision(store: Store, assessment_id: int, *, expected_version: int, n
     result = _assess(answers, None, questionnaire, config)
     return store.new_revision(assessment_id, expected_version=expected_version, note=note,
                               scorecard=result.scorecard.model_dump(mode="json") if result else None)
+
+
+def save_signoff(store: Store, assessment_id: int, signatories: list[Signatory], *, expected_version: int) -> int:
+    """Store who signs off the current revision (empty lines dropped) in one transaction; the new version.
+
+    Raises ValueError when there are more lines than a sign-off holds, `ConflictError` when someone else
+    saved first (nothing is written then)."""
+    return store.save_signoff(assessment_id, signatories, expected_version=expected_version)
 
 
 def last_checked_inputs(store: Store, assessment_id: int) -> CheckedInputs | None:

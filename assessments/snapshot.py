@@ -10,10 +10,11 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from assessments.signoff import MAX_SIGNATORIES, Signatory
 from questionnaire.migration import can_upgrade, upgrade_answers
 from safety import values
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: the sign-off (schema 1 had none, and reads as an empty one)
 MAX_ANSWER_KEY = 100  # characters in a question id
 
 
@@ -30,6 +31,8 @@ class Snapshot(BaseModel):
     questionnaire_upgrade: dict[str, Any] | None = Field(
         default=None, description="questionnaire.migration.QuestionnaireUpgrade: older answers carried over"
     )
+    signoff: list[Signatory] = Field(default_factory=list, max_length=MAX_SIGNATORIES,
+                                     description="who approves this revision (assessments.signoff)")
 
     @classmethod
     def from_stored(cls, data: dict[str, Any] | None) -> Snapshot:

@@ -40,6 +40,7 @@ from assessments.database import (
 )
 from assessments.errors import AccessDeniedError, ConflictError, ImportFormatError, NoAccessError, NotFoundError
 from assessments.models import Assessment, Revision, Share, utcnow
+from assessments.signoff import Signatory, cleaned, for_new_revision
 from assessments.snapshot import Snapshot
 from safety import values
 
@@ -300,6 +301,21 @@ class Store:
             session.add(revision)
         return version
 
+    def save_signoff(self, assessment_id: int, signatories: list[Signatory], *, expected_version: int) -> int:
+        """Store who signs off the current revision (empty lines dropped); returns the new version.
+
+        Raises ValueError when there are too many lines, `ConflictError` when someone else saved first.
+        """
+        kept = cleaned(signatories)
+        with self._write() as session:
+            assessment = self._get(session, assessment_id, Role.editor, "change its sign-off")
+            revision = self._revision(session, assessment_id, assessment.current_revision)
+            snapshot = Snapshot.from_stored(revision.snapshot).model_copy(update={"signoff": kept})
+            version = self._bump(session, assessment_id, expected_version)
+            revision.snapshot = snapshot.to_stored()
+            session.add(revision)
+        return version
+
     def new_revision(self, assessment_id: int, *, expected_version: int, note: str = "",
                      scorecard: dict[str, Any] | None | Keep = KEEP) -> Revision:
         """Start a new revision (e.g. before a retrain) from the current answers; earlier ones stay as they were.
@@ -315,9 +331,11 @@ class Store:
             ).one()
             number = (last or 0) + 1
             changes: dict[str, Any] = {"checks": None}
+            stored = Snapshot.from_stored(current.snapshot)
+            changes["signoff"] = for_new_revision(stored.signoff)
             if not isinstance(scorecard, Keep):
                 changes["scorecard"] = scorecard
-            snapshot = Snapshot.from_stored(current.snapshot).model_copy(update=changes)
+            snapshot = stored.model_copy(update=changes)
             self._bump(session, assessment_id, expected_version, current_revision=number,
                        verdict=snapshot.verdict, overall=snapshot.overall)
             revision = self._new_revision_row(assessment_id, number, snapshot, note or f"Revision {number}")

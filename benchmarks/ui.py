@@ -193,9 +193,7 @@ def journey(page, url: str, files: dict[str, Path], watch: Stopwatch) -> None:
     uploads = [("training sample", "train", "training"), ("production sample", "production", "production"),
                ("annotations file", "annotations", "annotations")]
     for title, key, what in uploads:
-        uploader = page.get_by_test_id("stFileUploader").filter(has_text=f"Upload a {title}").first
-        if not uploader.count():
-            uploader = page.get_by_test_id("stFileUploader").filter(has_text=f"Upload an {title}").first
+        uploader = page.get_by_test_id("stFileUploader").filter(has_text=re.compile(f"Upload an? {title}")).first
         watch.measure(f"upload ({what})", lambda: uploader.locator("input[type=file]").set_input_files(str(files[key])),
                       lambda: expect(page.get_by_role("tab", name=re.compile(files[key].name))).to_be_visible())
     watch.measure("run checks", lambda: page.get_by_role("button", name="Run checks").click(),

@@ -4,3 +4,7 @@ Entry points: `load_table` (one file), `build_inputs` (files + mapping -> `Check
 `run_checks` (every registered check -> `CheckReport`), `check_run.CheckRun` (a report and what was
 checked, as saved and exchanged) and `checks.agreement.compute_agreement`.
 """
+
+from checks.memory import tune
+
+tune()

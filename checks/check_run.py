@@ -57,25 +57,32 @@ class CheckedInputs(BaseModel):
     annotation_mapping: AnnotationMapping | None = None
     config: dict[str, dict[str, Any]] = Field(default_factory=dict, description="threshold overrides")
     today: dt.date | None = Field(default=None, description="the reference date for data age")
+    task: str | None = Field(default=None, description=(
+        "the task type the answers declare (`ctx_task_type`): it decides which label checks apply"))
     production_is_evaluation: bool = Field(default=False, description=(
         "the second sample is the evaluation set (then ids shared with training count as evaluation leakage)"))
     ran_at: dt.datetime | None = None
     run_key: str = ""
 
     def key(self) -> str:
-        """The identity of the run: file digests by role, both mappings and the thresholds."""
+        """The identity of the run: file digests by role, both mappings, the thresholds and the declared task."""
         return run_key({role: f.sha256 for role, f in self.files.items()}, self.mapping, self.annotation_mapping,
-                       self.config)
+                       self.config, self.task)
 
 
 def run_key(digests: dict[str, str], mapping: ColumnMapping, annotation_mapping: AnnotationMapping | None,
-            config: dict[str, Any] | None = None) -> str:
-    """Names one check run by content: the same files, mappings and thresholds give the same key."""
+            config: dict[str, Any] | None = None, task: str | None = None) -> str:
+    """Names one check run by content: the same files, mappings, thresholds and declared task give the same key.
+
+    The task enters the key only when one is declared, so the keys of runs without one (and of every
+    run saved before the task was part of the key) stay what they were.
+    """
     spec = {
         "files": dict(sorted(digests.items())),
         "mapping": mapping.model_dump(mode="json"),
         "annotation_mapping": annotation_mapping.model_dump(mode="json") if annotation_mapping else None,
         "config": config or {},
+        **({"task": task} if task else {}),
     }
     return digest(json.dumps(spec, sort_keys=True, default=str).encode("utf-8"))
 

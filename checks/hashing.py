@@ -28,12 +28,15 @@ _GOLDEN = np.uint64(0x9E3779B97F4A7C15)
 
 def mix64(values: np.ndarray) -> np.ndarray:
     """splitmix64 finaliser: a bijective, well-spread 64-bit mix of integer values (new uint64 array)."""
-    x = values.astype(np.uint64) + _GOLDEN
-    x ^= x >> np.uint64(30)
-    x *= _M1
-    x ^= x >> np.uint64(27)
-    x *= _M2
-    x ^= x >> np.uint64(31)
+    x = values.astype(np.uint64)
+    x += _GOLDEN
+    shifted = np.empty_like(x)  # one scratch array instead of a fresh temporary per step
+    for shift, multiplier in ((30, _M1), (27, _M2)):
+        np.right_shift(x, np.uint64(shift), out=shifted)
+        x ^= shifted
+        x *= multiplier
+    np.right_shift(x, np.uint64(31), out=shifted)
+    x ^= shifted
     return x
 
 

@@ -19,6 +19,7 @@ from checks.hashing import EncodedColumn, codes_hash, encode_jointly, is_hashed_
 from checks.mapping import AnnotationMapping, ColumnMapping, require_columns
 from checks.placeholders import reconcile
 from checks.roles import SAMPLE_ROLES
+from checks.task import Task, label_task
 
 MAX_CATEGORIES = 200  # a string column with more distinct values than this is treated as free text
 DEFAULT_SEED = 20240601
@@ -105,6 +106,13 @@ class CheckInputs:
         if self.train is None:
             return {}
         return {col: column_kind(self.train[col], is_text=(col == self.mapping.text)) for col in self.feature_columns}
+
+    @cached_property
+    def label_task(self) -> Task | None:
+        """What the training label holds (classes, a number...), decided once per run; None without a label."""
+        if self.train is None or not self.mapping.label:
+            return None
+        return label_task(self.train[self.mapping.label], self.task)
 
     def columns_of_kind(self, kind: str, shared: bool = False) -> list[str]:
         cols = self.shared_columns if shared else self.feature_columns

@@ -328,7 +328,10 @@ def _decoded(table: pa.Table, name: str, limits: LoadLimits) -> pa.Table:
                                     size(limits.max_decoded_bytes), SAMPLE_ADVICE))
     for i in encoded:
         field = table.schema.field(i)
-        table = table.set_column(i, field.name, table.column(i).cast(field.type.value_type))
+        # straight to large strings, the form pandas keeps text in (decoding to `string` first would
+        # copy every text twice: once here, once more in pandas)
+        value_type = pa.large_string() if pa.types.is_string(field.type.value_type) else field.type.value_type
+        table = table.set_column(i, field.name, table.column(i).cast(value_type))
     return table
 
 

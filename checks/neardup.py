@@ -115,7 +115,7 @@ def normalised_ids(token: np.ndarray, parent: np.ndarray, n_texts: int) -> np.nd
     position = np.arange(len(token), dtype=np.int64)
     position -= np.repeat(starts, np.diff(np.r_[starts, len(token)]))
     powers = np.cumprod(np.r_[np.uint64(1), np.full(int(position.max(initial=0)), SEQUENCE_BASE)])
-    terms = mix64(token)
+    terms = mix64(np.arange(int(token.max(initial=-1)) + 1))[token]  # each distinct word mixed once, then looked up
     terms *= powers[position]
     del position
     sequence = np.zeros(n_texts, dtype=np.uint64)

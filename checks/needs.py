@@ -18,6 +18,7 @@ import pandas as pd
 from checks.inputs import CheckInputs
 from checks.mapping import AnnotationMapping, ColumnMapping
 from checks.roles import SAMPLE_ROLES
+from checks.task import Task, skip_reason
 
 
 class UndeclaredInput(RuntimeError):
@@ -29,7 +30,10 @@ class Need:
     """One thing a check may need: when the inputs provide it, and what to say when they do not."""
 
     present: Callable[[CheckInputs], bool]
-    missing: str
+    missing: str | Callable[[CheckInputs], str]  # the reason, or how to word it for these inputs
+
+    def reason(self, inputs: CheckInputs) -> str:
+        return self.missing(inputs) if callable(self.missing) else self.missing
 
 
 def _mapped(role: str) -> Callable[[CheckInputs], bool]:
@@ -43,7 +47,14 @@ NEEDS: dict[str, Need] = {
                         "no annotations file"),
     **{role.name: Need(_mapped(role.name), role.missing) for role in SAMPLE_ROLES},
     "shared_columns": Need(lambda i: bool(i.shared_columns), "no feature columns shared by training and production"),
+    # the label holds classes (`checks.task`; a missing label is the `label` need's reason, not this one's)
+    "classes": Need(lambda i: i.label_task is None or i.label_task.has_classes, lambda i: _not_classes(i)),
 }
+
+
+def _not_classes(inputs: CheckInputs) -> str:
+    """'regression label: a number per item (...); class checks do not apply'."""
+    return (skip_reason(inputs.label_task) if inputs.label_task else None) or "the label holds no classes"
 
 
 FILE_NEEDS = ("train", "production", "annotations")
@@ -67,7 +78,7 @@ def unmapped_roles(needs: Iterable[str], files: set[str], mapping: ColumnMapping
 
 def missing_needs(needs: Iterable[str], inputs: CheckInputs) -> str | None:
     """'no production sample; no label column mapped' for the needs the inputs do not meet, else None."""
-    return "; ".join(NEEDS[n].missing for n in needs if not NEEDS[n].present(inputs)) or None
+    return "; ".join(NEEDS[n].reason(inputs) for n in needs if not NEEDS[n].present(inputs)) or None
 
 
 class CheckData:
@@ -145,6 +156,15 @@ class CheckData:
     @property
     def edge_tag(self) -> str:
         return self._role("edge_tag")
+
+    @property
+    def label_task(self) -> Task:
+        """What the label holds, decided once per run from the answers or the values (`checks.task`)."""
+        self._check("label")
+        task = self._inputs.label_task
+        if task is None:
+            raise UndeclaredInput("no label column mapped")
+        return task
 
     @property
     def segments(self) -> list[str]:

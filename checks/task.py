@@ -70,7 +70,3 @@ def skip_reason(task: Task) -> str | None:
             "generation": "free text"}[task.kind]
     return f"{task.kind} label: {what} ({task.reason}); class checks do not apply"
 
-
-def class_skip_reason(labels: pd.Series, declared: str | None = None) -> str | None:
-    """Why a class check is skipped for this label column (None when the label holds classes)."""
-    return skip_reason(label_task(labels, declared))

@@ -1,8 +1,9 @@
 """Rare-class and uncertainty rankings from the quick model's probabilities on the scored pool rows.
 
-- rare classes: the classes the `rare_classes` check calls rare (fewer than `min_count` examples or
-  under `min_share` of the training labels). For each, the scored rows in order of their probability
-  of that class; the rare quota goes round-robin over the rare classes, thinnest first.
+- rare classes: the classes the `rare_classes` check calls rare (its `rare_counts` rule: under
+  `min_share` of the training labels, or fewer than `min_count` examples and well under an even
+  share). For each, the scored rows in order of their probability of that class; the rare quota
+  goes round-robin over the rare classes, thinnest first.
 - uncertainty: the rows the model can least decide on: smallest margin (best minus second-best
   probability), or highest entropy.
 """
@@ -15,6 +16,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from checks.library.rare_classes import rare_counts
 from labelnext.model import entropy, margin
 from labelnext.ranking import Ranking, round_robin
 
@@ -33,10 +35,8 @@ class Scored:
 
 
 def rare_classes(labels: pd.Series, thresholds: dict[str, Any]) -> pd.Series:
-    """Training count per rare class, thinnest first (the `rare_classes` check's rule)."""
-    counts = labels.value_counts(dropna=True)
-    share = counts / max(int(counts.sum()), 1)
-    return counts[(counts < thresholds["min_count"]) | (share < thresholds["min_share"])].sort_values()
+    """Training count per rare class, thinnest first (the `rare_classes` check's own rule)."""
+    return rare_counts(labels.value_counts(dropna=True), thresholds).sort_values()
 
 
 def rare_ranking(scored: Scored, rare: pd.Series, limit: int) -> Ranking:

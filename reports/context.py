@@ -39,6 +39,17 @@ MAX_ACTIONS_PER_STAGE = 1
 
 
 @dataclass(frozen=True)
+class Document:
+    """Which document this is: the words its cover and running header use (fixed texts, never user text)."""
+
+    kicker: str
+    running: str
+
+
+FULL_REPORT = Document(kicker="Data-readiness assessment", running="Data-readiness report")
+
+
+@dataclass(frozen=True)
 class Section:
     """One entry of the document: its anchor, its title in the table of contents, and its partial."""
 
@@ -181,6 +192,7 @@ def build_context(report: Report, *, paper: Paper = Paper.a4, for_pdf: bool = Fa
     risk_views = _risk_views(report, card.risks)
     return {
         "meta": report.meta,
+        "document": FULL_REPORT,
         "paper": Paper(paper).value,
         "for_pdf": for_pdf,
         "generated_at": report.generated_at.strftime("%Y-%m-%d %H:%M UTC"),

@@ -9,6 +9,7 @@ and the declared fields it reads, and is left out when the result lacks them (an
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -17,6 +18,7 @@ from markupsafe import Markup
 
 from reports import charts
 from reports.svg import chart_svg
+from vocabulary import share_text
 
 if TYPE_CHECKING:
     import altair as alt
@@ -25,10 +27,16 @@ if TYPE_CHECKING:
 
 MAX_TABLE_ROWS = 25
 MAX_INLINE_ITEMS = 12
+_ISO_MOMENT = re.compile(r"^(\d{4}-\d\d-\d\d)T(\d\d:\d\d(?::\d\d)?)(?:\.\d+)?$")
 
 
-def fmt(value: Any) -> str:
-    """A metric value in plain text: 3 significant digits for floats, 'n/a' for missing."""
+def fmt(value: Any, name: str = "") -> str:
+    """A metric value in plain text: shares (a name ending in 'share') as percents, 3 significant digits for
+    other floats, moments as 'date time' (so a line breaks between them, never inside), 'n/a' for missing."""
+    if isinstance(value, float) and math.isfinite(value) and str(name).endswith("share"):
+        return share_text(value)
+    if isinstance(value, str):
+        return _ISO_MOMENT.sub(r"\1 \2", value)
     if value is None or (isinstance(value, float) and not math.isfinite(value)):
         return "n/a"
     if isinstance(value, bool):
@@ -43,15 +51,23 @@ def fmt(value: Any) -> str:
         return ", ".join(shown) + more if shown else "none"
     if isinstance(value, dict):
         items = list(value.items())
-        shown = [f"{k}: {fmt(v)}" for k, v in items[:MAX_INLINE_ITEMS]]
+        shown = [f"{k}: {fmt(v, k)}" for k, v in items[:MAX_INLINE_ITEMS]]
         more = f" (+{len(items) - MAX_INLINE_ITEMS} more)" if len(items) > MAX_INLINE_ITEMS else ""
         return "; ".join(shown) + more if shown else "none"
     return str(value)
 
 
+ACRONYMS = {"psi": "PSI", "auc": "AUC", "ks": "KS", "js": "JS", "id": "ID", "ids": "IDs", "iou": "IoU", "icc": "ICC",
+            "ci": "CI", "f1": "F1", "fdr": "FDR"}
+
+
 def humanize(name: str) -> str:
-    """'columns_drifted' -> 'Columns drifted'."""
-    text = str(name).replace("_", " ").strip()
+    """A metric or column name as a label: 'columns_drifted' -> 'Columns drifted', 'psi_epsilon' -> 'PSI epsilon',
+    'n_pairable_items' -> 'Number of pairable items'."""
+    words = [ACRONYMS.get(w.lower(), w) for w in str(name).replace("_", " ").split()]
+    if len(words) > 1 and words[0] == "n":
+        words = ["number", "of", *words[1:]]
+    text = " ".join(words)
     return text[:1].upper() + text[1:]
 
 
@@ -69,7 +85,7 @@ def records_table(title: str, records: list[dict[str, Any]], columns: list[str] 
     """A table of records: the given columns, or every key the records use."""
     if columns is None:
         columns = list(dict.fromkeys(k for r in records for k in r))
-    rows = [[fmt(r.get(c)) for c in columns] for r in records[:MAX_TABLE_ROWS]]
+    rows = [[fmt(r.get(c), c) for c in columns] for r in records[:MAX_TABLE_ROWS]]
     return Table(humanize(title), [humanize(c) for c in columns], rows, max(0, len(records) - MAX_TABLE_ROWS))
 
 
@@ -88,7 +104,7 @@ def metrics_view(result: CheckResult) -> MetricsView:
         if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
             tables.append(records_table(name, value))
         else:
-            rows.append((humanize(name), fmt(value)))
+            rows.append((humanize(name), fmt(value, name)))
     tables += [records_table(t.title, t.rows, t.columns) for t in result.tables.values() if t.rows]
     return MetricsView(rows, tables)
 
@@ -222,7 +238,7 @@ def build_evidence(check_report: Any) -> Evidence:
             id=result.id, area=result.area, title=result.title, status=str(result.status.value),
             message=result.message, sample_size=fmt(result.sample_size) if result.sample_size is not None else "",
             seconds=f"{result.seconds:.2f}", metrics=metrics_view(result),
-            thresholds=[(humanize(k), fmt(v)) for k, v in thresholds.items()],
+            thresholds=[(humanize(k), fmt(v, k)) for k, v in thresholds.items()],
         ))
         for i, (title, caption, chart) in enumerate(result_charts(result, thresholds)):
             svg = chart_svg(chart, prefix=f"c{n}-{i}")

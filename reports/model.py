@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from application.assessment import AssessmentResult
+from assessments.signoff import Signatory
 from checks.check_run import CheckRun
 from checks.report import CheckReport
 from questionnaire.schema import Questionnaire
@@ -51,6 +52,7 @@ class Report:
     result: AssessmentResult
     generated_at: dt.datetime = field(default_factory=utc_now)
     label_batch: str | None = None  # one sentence about a labeling batch chosen for the collection actions
+    signoff: list[Signatory] = field(default_factory=list)  # who signs off this revision (the kickoff brief)
 
     @property
     def questionnaire(self) -> Questionnaire:
@@ -84,11 +86,12 @@ class Report:
 
 
 def build_report(result: AssessmentResult, *, project: str = "", assessment: str = "", revision: int = 1,
-                 author: str = "", clock: Clock = utc_now, label_batch: str | None = None) -> Report:
+                 author: str = "", clock: Clock = utc_now, label_batch: str | None = None,
+                 signoff: list[Signatory] | None = None) -> Report:
     """Bundle an assessment's result (from `application.assess`) with what the cover says about it.
 
     `label_batch`: one sentence about a labeling batch chosen for the collection actions (the action
-    plan shows it)."""
+    plan shows it). `signoff`: who signs off this revision, as entered in the app (the kickoff brief prints it)."""
     now = clock()
     meta = ReportMeta(
         project=project,
@@ -97,4 +100,4 @@ def build_report(result: AssessmentResult, *, project: str = "", assessment: str
         author=author,
         date=now.date(),
     )
-    return Report(meta, result, now, label_batch)
+    return Report(meta, result, now, label_batch, list(signoff or []))

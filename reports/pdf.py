@@ -15,6 +15,7 @@ opens), and every render starts the next one when it is done.
 from __future__ import annotations
 
 import atexit
+import gc
 import os
 import re
 import subprocess
@@ -179,6 +180,10 @@ def _child() -> int:
     html = sys.stdin.buffer.read().decode("utf-8")
     if not html:
         return 0  # a standby child whose parent went away
+    # One document, then exit: the cyclic garbage collector only slows the layout down (its passes over
+    # the growing box tree cost about a quarter of the CPU time) and frees next to nothing (peak memory
+    # +3 %); the address-space limit above still applies.
+    gc.disable()
     try:
         pdf = HTML(string=html, url_fetcher=AssetFetcher(), base_url=None).write_pdf()
     except MemoryError:

@@ -3,15 +3,18 @@
 An answers file (YAML/JSON, flat or with an `answers` key) gives only answers. Answers made under an
 older questionnaire version (`questionnaire_version`) are carried over to today's ids. An assessment export
 (`format: readiness-assessment`, see `assessments.transfer`) also names the assessment, the project,
-its owner and the current revision, and may carry that revision's data-check results.
+its owner and the current revision, and may carry that revision's data-check results and sign-off.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pydantic import TypeAdapter, ValidationError
+
+from assessments.signoff import Signatory
 from questionnaire.answers import AnswersError, answers_of, read_document
 from questionnaire.migration import can_upgrade, upgrade_answers
 
@@ -26,6 +29,7 @@ class ReportSource:
     author: str = ""
     revision: int = 1
     checks: dict[str, Any] | None = None  # the stored check results (CheckReport JSON), if any
+    signoff: list[Signatory] = field(default_factory=list)  # who signs off the revision (entered in the app)
 
 
 def _current(answers: dict[str, Any], version: Any) -> dict[str, Any]:
@@ -60,4 +64,15 @@ def read_report_source(path: Path | str) -> ReportSource:
         author=str(meta.get("owner") or ""),
         revision=number if isinstance(number, int) and number >= 1 else 1,
         checks=snapshot.get("checks") if isinstance(snapshot.get("checks"), dict) else None,
+        signoff=_signoff(snapshot.get("signoff"), path),
     )
+
+
+def _signoff(stored: Any, path: Path) -> list[Signatory]:
+    try:
+        return _SIGNATORIES.validate_python(stored or [])
+    except ValidationError as exc:
+        raise AnswersError([f"{path}: the sign-off is damaged: {exc.errors()[0]['msg']}"]) from None
+
+
+_SIGNATORIES = TypeAdapter(list[Signatory])

@@ -24,7 +24,7 @@ from questionnaire.conditions import Condition, compare
 from questionnaire.loader import QuestionnaireError, bundled_questionnaire, check_condition_values, load_yaml_model
 from questionnaire.schema import Questionnaire
 from scoring.findings import Action, Finding
-from vocabulary import FindingKind, Severity
+from vocabulary import FindingKind, Severity, share_text
 
 DEFAULT_CLAIMS = Path(__file__).with_name("claims.yaml")
 _TESTS = ("gte", "gt", "lte", "lt", "below_answer", "at_threshold")
@@ -43,6 +43,7 @@ class Evidence(BaseModel):
     lt: float | None = None
     below_answer: bool | None = None  # the measurement is below the number the answer claims
     at_threshold: str | None = None  # the measurement reaches this threshold of the check's own (as it ran)
+    share: bool = False  # the metric is a share from 0 to 1: the text quotes it as a percent ('39.1 %')
 
     @model_validator(mode="after")
     def _one_test(self) -> Evidence:
@@ -141,6 +142,11 @@ def _number(x: float) -> str:
     return f"{x:.3f}" if abs(x) < 1 else f"{x:.2f}"
 
 
+def _measured(claim: Claim, measured: float) -> str:
+    """The measurement as the claim's text quotes it: shares as percents, other numbers as numbers."""
+    return share_text(measured) if claim.evidence.share else _number(measured)
+
+
 def _shown(value: Any) -> str:
     if isinstance(value, list):
         return ", ".join(map(str, value))
@@ -213,11 +219,11 @@ def _finding(questionnaire: Questionnaire, claim: Claim, claimed: Any, measured:
         area=claim.area,
         severity=claim.severity,
         title=claim.title,
-        why=claim.why.strip().format(claimed=claimed_text, measured=_number(measured)),
+        why=claim.why.strip().format(claimed=claimed_text, measured=_measured(claim, measured)),
         action=claim.action,
         kind=FindingKind.claim,
         source=f"claim:{claim.id} ({anchor}={_shown(claimed)} vs {claim.evidence.check}.{claim.evidence.metric}"
-        f"={_number(measured)})",
+        f"={_measured(claim, measured)})",
         question_id=anchor,
         check=claim.evidence.check,
         metrics={"claimed": claimed, "measured": measured, "metric": claim.evidence.metric},

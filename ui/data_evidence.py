@@ -17,6 +17,7 @@ from ui import routes
 from ui.check_view import inputs_caption, render_report
 from ui.draft import Draft
 from ui.format import plain, severity_badge
+from ui.lazy import lazy_expander
 from vocabulary import FindingKind
 
 SAMPLE_STEP = "sample_data"
@@ -64,8 +65,9 @@ def render(questionnaire: Questionnaire, draft: Draft, card: Scorecard) -> None:
         st.success("No answer is contradicted by the checked data.", icon=":material/verified:")
     found = data_findings(card)
     st.markdown(f"**What the data showed**: {len(found)} finding(s) from {len(run.report.checks)} checks.")
-    with st.expander("Check results and charts", expanded=False):
-        render_report(run, questionnaire, key="results")
+    with lazy_expander("Check results and charts", key="results:checks") as shown:
+        if shown:
+            render_report(run, questionnaire, key="results")
     if st.button("Re-run or change the data checks", key="evidence:open", icon=":material/upload_file:",
                  type="tertiary"):
         open_sample_step()

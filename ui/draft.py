@@ -8,6 +8,7 @@ load the saved version, or save these answers over it. Nothing is ever dropped s
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -17,12 +18,14 @@ import streamlit as st
 from application import AssessmentResult, assess, save_revision
 from assessments import ConflictError, NotFoundError, Store, StoreError
 from assessments.access import Role
+from assessments.signoff import Signatory
 from checks.check_run import CheckRun
 from questionnaire import Questionnaire
 from ui import services
 from ui.format import plain
 
 DRAFT_KEY = "draft"
+ASSESSED_KEY = "draft:assessed"  # (answers JSON, questionnaire, check run, result) of the last scoring
 WIDGET_PREFIX = "w:"
 QUERY_PARAM = "assessment"
 
@@ -46,6 +49,7 @@ class Draft:
     focus: str | None = None  # question to highlight after a jump from the results page
     checks: CheckRun | None = None  # the revision's data-check run (saved, or refused by a conflict)
     checks_unsaved: bool = False  # results computed here that the database refused (a conflict)
+    signoff: list[Signatory] = field(default_factory=list)  # who signs off this revision (as saved)
     role: Role = Role.owner  # what this session's account may do with it (a viewer only looks)
     owned_by: str | None = None
 
@@ -79,6 +83,7 @@ def open_assessment(store: Store, assessment_id: int) -> Draft:
     draft = Draft(
         assessment_id=a.id, name=a.name, version=a.version, answers=dict(opened.snapshot.answers),
         step=a.last_step, revision=a.current_revision, project=a.project, owner=a.owner, checks=checks,
+        signoff=list(opened.snapshot.signoff),
         role=opened.role, owned_by=a.owned_by,
     )
     _forget_widgets()
@@ -116,8 +121,18 @@ def from_query(store: Store) -> Draft | None:
 
 
 def assessed(questionnaire: Questionnaire, draft: Draft) -> AssessmentResult:
-    """The draft's result: its scorecard with the data evidence, and the answers left out (with why)."""
-    return assess(draft.answers, draft.checks, questionnaire=questionnaire)
+    """The draft's result: its scorecard with the data evidence, and the answers left out (with why).
+
+    Kept for the session while the answers, the check run and the questionnaire stay the same, so the
+    results page's reruns (a click on a toggle, opening a section) do not score again.
+    """
+    answers = json.dumps(draft.answers, sort_keys=True, default=str)
+    kept = st.session_state.get(ASSESSED_KEY)
+    if kept and kept[0] == answers and kept[1] is questionnaire and kept[2] is draft.checks:
+        return kept[3]
+    result = assess(draft.answers, draft.checks, questionnaire=questionnaire)
+    st.session_state[ASSESSED_KEY] = (answers, questionnaire, draft.checks, result)
+    return result
 
 
 def save(draft: Draft, *, store: Store | None = None, questionnaire: Questionnaire | None = None) -> bool:

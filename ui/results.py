@@ -26,6 +26,7 @@ from ui.check_view import for_streamlit
 from ui.draft import Draft
 from ui.format import VERDICT_LOOKS, plain, severity_badge
 from ui.history import revision_link
+from ui.lazy import lazy_expander
 from ui.steps import step_of_question
 from ui.wizard import conflict_banner
 from vocabulary import Stage
@@ -53,6 +54,7 @@ def render() -> None:
     with left:
         st.subheader("Area scores")
         chart, height = for_streamlit(area_scores_chart(card, questionnaire, default_scoring_config()))
+        chart = chart.configure_legend(columns=1)  # one entry per line: a row of three is clipped on a phone
         st.altair_chart(chart, width="stretch", height=height)
     with right:
         _top_risks(questionnaire, draft, card)
@@ -60,6 +62,7 @@ def render() -> None:
     label_next.render(draft)
     _action_plan(questionnaire, card)
     _answers_by_area(questionnaire, draft, card)
+    report_panel.prepare(result, draft)  # last: the page is drawn before the PDF render starts
 
 
 def _edit_button(questionnaire: Questionnaire, question_id: str | None, key: str, label: str = "Change answer") -> None:
@@ -143,8 +146,9 @@ def _action_plan(questionnaire: Questionnaire, card: Scorecard) -> None:
     _actions_by_stage(questionnaire, card, first, key="top")
     rest = [a for a in card.actions if a not in first]
     if rest:
-        with st.expander(f"The other {len(rest)} actions"):
-            _actions_by_stage(questionnaire, card, rest, key="rest")
+        with lazy_expander(f"The other {len(rest)} actions", key="results:more-actions") as shown:
+            if shown:
+                _actions_by_stage(questionnaire, card, rest, key="rest")
 
 
 def _actions_by_stage(questionnaire: Questionnaire, card: Scorecard, actions: list[PlannedAction], key: str) -> None:
@@ -182,8 +186,8 @@ def _answers_by_area(questionnaire: Questionnaire, draft: Draft, card: Scorecard
     for area in questionnaire.areas:
         area_score = card.areas.get(area.id)
         title = area.title + (f" — {area_score}/100" if area_score is not None else " (context, not scored)")
-        with st.expander(title):
-            for question in area.questions:
+        with lazy_expander(title, key=f"results:answers:{area.id}") as shown:
+            for question in area.questions if shown else ():
                 if not questionnaire.visible(question, draft.answers):
                     continue
                 text, edit = st.columns([8, 1.6], vertical_alignment="top")

@@ -6,6 +6,7 @@ state here, in `st.session_state`:
 
 - the loaded `DataFile` per role (parsed once; a new upload with the same bytes is not parsed again),
 - the column mapping and agreement level the user chose (copied from the widgets as they change),
+  and the order of text labels for ordinal agreement (`ui.label_order`),
 - each `CheckRun` already computed, keyed by its run key (files' sha256 + mapping + thresholds), so
   running the same thing again, or moving between steps, never recomputes.
 
@@ -23,6 +24,7 @@ from typing import Any
 import streamlit as st
 
 from application.data_files import DataFile, read_upload
+from checks.agreement import text_categories
 from checks.check_run import CheckedInputs, CheckRun
 from checks.mapping import AnnotationMapping, ColumnMapping, guess_annotation_columns, guess_label
 from checks.roles import ANNOTATION_ROLES, SAMPLE_ROLES
@@ -41,6 +43,7 @@ class SampleSession:
     mapping: dict[str, Any] = field(default_factory=dict)  # ColumnMapping fields
     annotation_mapping: dict[str, Any] = field(default_factory=dict)  # AnnotationMapping fields
     level: Level = Level.nominal  # measurement level of the annotation labels
+    order: list[str] = field(default_factory=list)  # text labels lowest first, once the user set it
     runs: OrderedDict[str, CheckRun] = field(default_factory=OrderedDict)  # run key -> check run
     uploads: dict[str, int] = field(default_factory=dict)  # role -> uploader generation (to empty it)
     pending: dict[str, tuple[str, bytes]] = field(default_factory=dict)  # role -> (name, bytes) to read
@@ -84,8 +87,10 @@ class SampleSession:
             if self.remembered is not None and self.remembered.annotation_mapping is not None:
                 self._recall(self.annotation_mapping, self.remembered.annotation_mapping.model_dump(),
                              sample.columns)
-                level = self.remembered.config.get("annotation_agreement", {}).get("level")
+                agreement = self.remembered.config.get("annotation_agreement", {})
+                level = agreement.get("level")
                 self.level = Level(level) if level in set(Level) else self.level
+                self.order = [str(v) for v in agreement.get("order") or []]
         elif sample.role == "train" or "train" not in self.usable():
             guess = sample.guess if isinstance(sample.guess, ColumnMapping) else ColumnMapping()
             self.mapping = guess.model_dump()
@@ -163,9 +168,27 @@ class SampleSession:
             return None
         return AnnotationMapping(**chosen)
 
+    def label_categories(self) -> list[str] | None:
+        """The chosen annotation label column's text labels (sorted), or None for numbers or no column."""
+        sample = self.usable().get("annotations")
+        column = self.annotation_mapping.get("label")
+        if sample is None or column not in sample.columns:
+            return None
+        return text_categories(sample.frame[column])
+
+    def label_order(self) -> list[str] | None:
+        """The order agreement uses: the user's, while it names exactly the current text labels."""
+        categories = self.label_categories()
+        if self.level is not Level.ordinal or not categories or sorted(self.order) != categories:
+            return None
+        return list(self.order)
+
     def config(self) -> dict[str, dict[str, Any]]:
-        """Threshold overrides for the run (only the agreement level is chosen in the app)."""
-        return {"annotation_agreement": {"level": self.level}} if "annotations" in self.usable() else {}
+        """Threshold overrides for the run: the agreement level and, for ordinal text labels, their order."""
+        if "annotations" not in self.usable():
+            return {}
+        order = self.label_order()
+        return {"annotation_agreement": {"level": self.level, **({"order": order} if order else {})}}
 
     # --- computed runs --------------------------------------------------------------------------------
     def remember_run(self, key: str, run: CheckRun) -> None:

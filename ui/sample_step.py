@@ -23,7 +23,7 @@ from checks.roles import ANNOTATION_ROLES, SAMPLE_ROLES
 from questionnaire import Questionnaire
 from scoring.claims import check_config_from_answers
 from ui import draft as drafts
-from ui import services
+from ui import label_order, services
 from ui.check_view import inputs_caption, render_report
 from ui.draft import Draft
 from ui.errors import guarded_callback
@@ -106,10 +106,10 @@ def _config(state: SampleSession, draft: Draft, questionnaire: Questionnaire) ->
     return check_config_from_answers(questionnaire, draft.answers, state.config())
 
 
-def _current_key(state: SampleSession, config: dict[str, dict[str, Any]]) -> str:
+def _current_key(state: SampleSession, config: dict[str, dict[str, Any]], task: str | None) -> str:
     annotations = state.chosen_annotation_mapping() is not None
     digests = {role: f.sha256 for role, f in state.usable().items() if role != "annotations" or annotations}
-    return run_key(digests, state.column_mapping(), state.chosen_annotation_mapping(), config)
+    return run_key(digests, state.column_mapping(), state.chosen_annotation_mapping(), config, task)
 
 
 def _upload_card(state: SampleSession, role: str) -> None:
@@ -211,6 +211,7 @@ def _mapping(state: SampleSession) -> None:
             key = _seeded("ann:level", state.level)
             st.selectbox("Agreement level", list(Level), key=key, help=LEVEL_HELP,
                          on_change=guarded_callback(lambda: setattr(state, "level", st.session_state[key])))
+        label_order.render(state)
 
 
 def skipped_checks(state: SampleSession) -> dict[str, list[str]]:
@@ -241,7 +242,7 @@ def awaiting_run(draft: Draft, questionnaire: Questionnaire) -> bool:
         return False
     run = draft.checks
     return run is None or not run.has_results or run.inputs.run_key != _current_key(
-        state, _config(state, draft, questionnaire))
+        state, _config(state, draft, questionnaire), draft.answers.get("ctx_task_type"))
 
 
 # --- what the second file is ---------------------------------------------------------------------------
@@ -286,7 +287,7 @@ def _evaluation_changed(draft: Draft, state: SampleSession, key: str) -> None:
 def _run(draft: Draft, state: SampleSession, questionnaire: Questionnaire) -> None:
     _skipped_warning(state)
     config = _config(state, draft, questionnaire)
-    key = _current_key(state, config)
+    key = _current_key(state, config, draft.answers.get("ctx_task_type"))
     fresh = awaiting_run(draft, questionnaire)
     if not st.button("Run checks", key="sample:run", type="primary" if fresh else "secondary",
                      icon=":material/play_arrow:", help="Runs every check the uploaded files and column roles allow"):
@@ -328,7 +329,7 @@ def _results(draft: Draft, state: SampleSession, questionnaire: Questionnaire) -
         return
     st.markdown("##### Check results")
     st.caption(inputs_caption(run))
-    current_key = _current_key(state, _config(state, draft, questionnaire))
+    current_key = _current_key(state, _config(state, draft, questionnaire), draft.answers.get("ctx_task_type"))
     if draft.checks_unsaved:
         st.warning("These results are not saved yet: settle the conflict shown at the top of the page.",
                    icon=":material/sync_problem:")

@@ -15,6 +15,28 @@ section[data-testid="stSidebar"] .stButton button p { text-align: left; }
 """
 
 
+# Every page. Keyboard hints ("Alt + N" on buttons, "Press Enter to submit form" under inputs) mean nothing on
+# a touch screen or a phone, and the latter covers what is typed there: hidden there.
+# The upload card's accepted file types wrap instead of ending in "…".
+APP_CSS = """
+<style>
+@media (max-width: 640px), (hover: none) and (pointer: coarse) {
+  button kbd[aria-label^="Shortcut"], [data-testid="InputInstructions"] { display: none !important; }
+}
+[data-testid="stFileUploaderDropzoneInstructions"] span,
+[data-testid="stFileUploaderDropzoneInstructions"] small,
+[data-testid="stFileUploaderDropzoneInstructions"] div {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
+}
+</style>
+"""
+
+
+def app_layout() -> None:
+    """The layout touches every page needs (see `APP_CSS`)."""
+    st.html(APP_CSS)
+
+
 def left_aligned_step_list() -> None:
     """Step buttons in the sidebar read as a list: left-aligned, wrapping under their own text."""
     st.html(STEP_LIST_CSS)

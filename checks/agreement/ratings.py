@@ -123,6 +123,15 @@ def without_placeholders(labels: pd.Series) -> pd.Series:
     return labels.mask(normalised.isin(PLACEHOLDERS) & labels.notna())
 
 
+def text_categories(labels: pd.Series) -> list[str] | None:
+    """The distinct labels an explicit order must name (as `_ranked` reads them), or None when the labels
+    are numbers, which keep their numeric order."""
+    present = without_placeholders(labels).dropna()
+    if not _is_string(present) or not pd.to_numeric(present, errors="coerce").isna().any():
+        return None
+    return sorted(set(present.astype("str").str.strip()) - {""})
+
+
 def _is_string(series: pd.Series) -> bool:
     return not pd.api.types.is_numeric_dtype(series) and not pd.api.types.is_bool_dtype(series)
 

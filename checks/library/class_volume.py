@@ -7,19 +7,15 @@ from typing import Any
 from checks.needs import CheckData
 from checks.outcome import Outcome, TableSpec
 from checks.registry import Thresholds, register
-from checks.task import class_skip_reason
 from vocabulary import Severity, Stage
 
 
 @register(id="class_volume", area="volume_quality", title="Examples per class vs target",
           description="Classes with fewer labeled examples than `target_per_class` (or a per-class target).",
-          needs=("train", "label"), thresholds={"target_per_class": 200, "targets": {}},
+          needs=("train", "label", "classes"), thresholds={"target_per_class": 200, "targets": {}},
           tables=(TableSpec("classes", "Examples per class", ("class", "count", "target")),))
 def run(data: CheckData, t: Thresholds) -> Outcome:
     out = Outcome()
-    reason = class_skip_reason(data.train[data.label], data.declared_task)
-    if reason:
-        return out.skip(reason)
     counts = data.train[data.label].value_counts(dropna=True)
     targets = {str(k): int(v) for k, v in (t["targets"] or {}).items()}
     default = int(t["target_per_class"])

@@ -15,7 +15,6 @@ import pandas as pd
 from checks.needs import CheckData
 from checks.outcome import Outcome
 from checks.registry import Thresholds, register
-from checks.task import label_task
 from vocabulary import Severity, Stage
 
 QUANTILES = (0.01, 0.25, 0.5, 0.75, 0.99)
@@ -29,7 +28,7 @@ def run(data: CheckData, t: Thresholds) -> Outcome:
     out = Outcome()
     labels = data.train[data.label]
     present = labels.dropna()
-    task = label_task(labels, data.declared_task)
+    task = data.label_task
     out.message = f"task: {task.kind} ({task.reason})"
     out.metrics.update(task.to_json(), labeled=len(present), distinct=int(present.nunique()))
     if present.empty:

@@ -18,21 +18,17 @@ from checks.library.timeline import times, window_labels
 from checks.needs import CheckData
 from checks.outcome import Outcome, TableSpec
 from checks.registry import Thresholds, register
-from checks.task import class_skip_reason
 from vocabulary import Severity, Stage
 
 
 @register(id="label_shares_time", area="shift_maintenance", title="Label shares over time",
           description="Label distribution per equal-count time window; JS distance and largest share change "
                       "between the first and last window.",
-          needs=("train", "timestamp", "label"), thresholds={"windows": 4, "js_distance": 0.1, "share_change": 0.1,
-                                                        "p_value": 0.01},
+          needs=("train", "timestamp", "label", "classes"),
+          thresholds={"windows": 4, "js_distance": 0.1, "share_change": 0.1, "p_value": 0.01},
           tables=(TableSpec("windows", "Label shares per time window", ("window", "start", "shares")),))
 def run(data: CheckData, t: Thresholds) -> Outcome:
     out = Outcome()
-    reason = class_skip_reason(data.train[data.label], data.declared_task)
-    if reason:
-        return out.skip(reason)
     stamps = times(data)
     stamps = stamps[data.train.loc[stamps.index, data.label].notna()]
     windows = int(t["windows"])

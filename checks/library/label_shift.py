@@ -12,7 +12,6 @@ from checks.library.drift_table import DRIFT_THRESHOLDS, compare_columns
 from checks.needs import CheckData
 from checks.outcome import Outcome, TableSpec
 from checks.registry import Thresholds, register
-from checks.task import label_task
 from vocabulary import Severity, Stage
 
 MIN_LABELED = 20
@@ -34,7 +33,7 @@ def run(data: CheckData, t: Thresholds) -> Outcome:
     prod = data.production.loc[data.production[label].notna(), [label]]
     if len(prod) < MIN_LABELED or len(train) < MIN_LABELED:
         return out.skip(f"fewer than {MIN_LABELED} labeled rows in a sample")
-    task = label_task(data.train[label], data.declared_task)
+    task = data.label_task
     out.metrics.update(task.to_json(), train_labeled=len(train), production_labeled=len(prod))
     if task.kind in ("multilabel", "generation"):
         return out.skip(f"label shift is not measured for {task.kind} labels ({task.reason})")

@@ -23,7 +23,6 @@ from checks.library.features import feature_matrix, present_columns
 from checks.needs import CheckData
 from checks.outcome import Outcome
 from checks.registry import Thresholds, register
-from checks.task import label_task
 from vocabulary import Severity, Stage
 
 FRACTIONS = (0.1, 0.2, 0.35, 0.6, 1.0)
@@ -46,7 +45,7 @@ def run(data: CheckData, t: Thresholds) -> Outcome:
     sample = sample[sample[label].notna()]
     if len(sample) < MIN_ROWS:
         return out.skip(f"fewer than {MIN_ROWS} labeled rows ({len(sample)})")
-    task = label_task(data.train[label], data.declared_task)
+    task = data.label_task
     if task.kind not in ("classification", "regression"):
         return out.skip(f"no learning curve for {task.kind} labels ({task.reason})")
     regression = task.kind == "regression"

@@ -9,28 +9,24 @@ numeric, multi-label or free-text label the check is skipped with the reason (`c
 
 from __future__ import annotations
 
+import pandas as pd
+
 from checks.needs import CheckData
 from checks.outcome import Outcome
 from checks.registry import Thresholds, register
-from checks.task import class_skip_reason
 from vocabulary import Severity, Stage
 
 
 @register(id="rare_classes", area="edge_cases", title="Rare classes",
           description="Classes under `min_share` of the sample, or with fewer than `min_count` examples and well "
                       "under an even share.",
-          needs=("train", "label"),
+          needs=("train", "label", "classes"),
           thresholds={"min_count": 50, "min_share": 0.01, "critical_count": 10, "even_share_fraction": 0.5})
 def run(data: CheckData, t: Thresholds) -> Outcome:
     out = Outcome()
-    reason = class_skip_reason(data.train[data.label], data.declared_task)
-    if reason:
-        return out.skip(reason)
     counts = data.train[data.label].value_counts(dropna=True)
     total = int(counts.sum())
-    share = counts / max(total, 1)
-    even = 1 / max(len(counts), 1)
-    rare = counts[(share < t["min_share"]) | ((counts < t["min_count"]) & (share < t["even_share_fraction"] * even))]
+    rare = rare_counts(counts, t)
     out.metrics.update(classes=len(counts), rare_classes=len(rare),
                        counts={str(k): int(v) for k, v in counts.items()})
     if rare.empty:
@@ -44,3 +40,10 @@ def run(data: CheckData, t: Thresholds) -> Outcome:
              "Run targeted collection (or active learning) for the rare classes, or merge them with a documented rule.",
              due=Stage.before_labeling, metrics={"rare": {str(k): int(v) for k, v in rare.items()}})
     return out
+
+
+def rare_counts(counts: pd.Series, t: Thresholds) -> pd.Series:
+    """The rare classes among per-class counts (the rule in the module docstring), in the order given."""
+    share = counts / max(int(counts.sum()), 1)
+    even = 1 / max(len(counts), 1)
+    return counts[(share < t["min_share"]) | ((counts < t["min_count"]) & (share < t["even_share_fraction"] * even))]

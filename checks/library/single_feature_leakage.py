@@ -14,7 +14,6 @@ from checks.needs import CheckData
 from checks.outcome import Outcome, TableSpec
 from checks.registry import Thresholds, register
 from checks.single_feature import single_feature_scores
-from checks.task import label_task
 from vocabulary import Severity, Stage
 
 TOP = 10
@@ -30,7 +29,7 @@ def run(data: CheckData, t: Thresholds) -> Outcome:
     label = data.label
     sample = data.train.iloc[data.subsample_index("train", int(t["sample_size"]), salt=5)]
     sample = sample[sample[label].notna()]
-    task = label_task(data.train[label], data.declared_task)
+    task = data.label_task
     out.metrics.update(task.to_json())
     if task.kind in ("multilabel", "generation"):
         return out.skip(f"not measured for {task.kind} labels ({task.reason})")

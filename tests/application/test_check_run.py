@@ -131,3 +131,17 @@ def test_readiness_check_prints_the_same_document(tmp_path):
                                                     "sha256": digest(training_csv()), "rows": 400, "columns": 5}
     assert document["inputs"]["today"] == "2025-10-01" and document["inputs"]["mapping"]["label"] == "label"
     assert CheckRun.from_json(document).to_json() == document
+
+
+def test_the_run_key_names_the_declared_task_and_keeps_the_keys_of_runs_without_one():
+    inputs = CheckedInputs(files={"train": FileDescription(name="a.csv", bytes=3, sha256=digest(b"abc"), rows=1,
+                                                           columns=1)}, mapping=ColumnMapping(label="y"))
+    # a run saved before the task was part of the key: same inputs, no task -> the key it was saved with
+    saved_before = run_key({"train": digest(b"abc")}, ColumnMapping(label="y"), None, {})
+    assert inputs.key() == saved_before
+    regression = inputs.model_copy(update={"task": "regression"})
+    assert regression.key() != inputs.key()  # the same file read as classes or as a number is another run
+    assert regression.key() == run_key({"train": digest(b"abc")}, ColumnMapping(label="y"), None, {}, "regression")
+    old = CheckRun.from_json({"schema_version": 2, "findings": [], "checks": [],
+                              "inputs": {"files": {}, "run_key": saved_before}})
+    assert old.inputs.task is None and old.inputs.run_key == saved_before  # old runs load unchanged

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assessments import ImportFormatError
+from assessments import SCHEMA_VERSION, ImportFormatError
 from assessments.transfer import parse_export
 
 VALID = """
@@ -19,7 +19,8 @@ revisions:
 def test_a_minimal_export_is_read_and_its_snapshot_upgraded():
     doc = parse_export(VALID)
     assert doc.revisions[0].snapshot.answers == {"q": 1}
-    assert doc.revisions[0].snapshot.schema_version == 1
+    assert doc.revisions[0].snapshot.schema_version == SCHEMA_VERSION
+    assert doc.revisions[0].snapshot.signoff == []  # a snapshot from before the sign-off has none
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from sklearn.datasets import load_breast_cancer, load_diabetes, load_iris
+from sklearn.datasets import load_breast_cancer, load_diabetes, load_iris, load_wine
 
 from checks.single_feature import single_feature_scores
 from checks.task import label_task, skip_reason
@@ -43,3 +43,47 @@ def test_categorical_purity_and_regression():
     kinds = {"copy_band": "categorical", "bmi": "numeric"}
     rows = {r["column"]: r["score"] for r in single_feature_scores(frame, kinds, frame["target"], True, seed=1)}
     assert rows["copy_band"] > 0.98 and rows["bmi"] < 0.5
+
+
+def test_the_class_checks_share_one_task_decision_per_run(monkeypatch):
+    """A regression target skips every check that needs classes with the same reason, and the label's
+    task is read once for the whole run, however many checks ask."""
+    import checks.inputs
+    from checks.inputs import CheckInputs
+    from checks.mapping import ColumnMapping
+    from checks.registry import REGISTRY, load_all, run_checks
+
+    calls = []
+    original = checks.inputs.label_task
+    monkeypatch.setattr(checks.inputs, "label_task", lambda *a, **k: calls.append(1) or original(*a, **k))
+    frame = load_diabetes(as_frame=True).frame
+    inputs = CheckInputs(train=frame, mapping=ColumnMapping(label="target"), today=pd.Timestamp("2025-01-01"))
+    report = run_checks(inputs, workers=1)
+    load_all()
+    class_checks = {cid for cid, spec in REGISTRY.items() if "classes" in spec.needs}
+    assert {"class_volume", "rare_classes", "label_shares_time"} <= class_checks
+    by_id = {c.id: c for c in report.checks}
+    reasons = {by_id[cid].message for cid in class_checks if cid != "label_shares_time"}
+    assert len(reasons) == 1 and "regression label" in reasons.pop()
+    assert all(by_id[cid].status.value == "skipped" for cid in class_checks)
+    assert by_id["label_distribution"].metrics["task"] == "regression"
+    assert len(calls) == 1
+
+
+def test_label_next_calls_rare_what_the_rare_classes_check_calls_rare():
+    """Senior reviewer: one table, one answer. Wine's three classes (59/71/48 rows) are a small dataset,
+    not rare classes; a class of 12 among 1,000 rows is rare for both."""
+    from checks.inputs import CheckInputs
+    from checks.mapping import ColumnMapping
+    from checks.registry import default_thresholds, run_checks
+    from labelnext.scores import rare_classes
+
+    wine = load_wine(as_frame=True).frame
+    skewed = pd.DataFrame({"x": range(1000), "y": ["a"] * 600 + ["b"] * 388 + ["c"] * 12})
+    for frame, label in ((wine, "target"), (skewed, "y")):
+        inputs = CheckInputs(train=frame, mapping=ColumnMapping(label=label), today=pd.Timestamp("2025-01-01"))
+        report = run_checks(inputs, only=["rare_classes"], workers=1)
+        flagged = {k for f in report.findings for k in f.metrics["rare"]}
+        chosen = rare_classes(frame[label], default_thresholds()["rare_classes"])
+        assert {str(k) for k in chosen.index} == flagged
+    assert flagged == {"c"}

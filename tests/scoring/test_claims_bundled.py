@@ -13,7 +13,7 @@ from scoring.claims import bundled_claims
 from scoring.engine import score
 from scoring.findings import Finding
 from tests.answer_sets import extreme_answers, satisfying
-from vocabulary import Severity
+from vocabulary import Severity, share_text
 
 Q = bundled_questionnaire()
 CLAIMS = bundled_claims().claims
@@ -54,6 +54,10 @@ def test_every_claim_fires_when_data_contradicts_the_answer(claim):
     finding = found[f"claim:{claim.id}"]
     assert finding.kind == "claim" and finding.question_id == claim.answer
     assert "{" not in finding.why
+    if claim.evidence.metric.endswith("_share"):  # shares (0-1) read as percents, as in the checks' findings
+        assert claim.evidence.share, f"{claim.id}: declare the share so the text quotes a percent"
+        measured = finding.metrics["measured"]
+        assert share_text(measured) in finding.why and f"{measured:.3f}" not in finding.why
 
 
 @pytest.mark.parametrize("claim", CLAIMS, ids=lambda c: c.id)

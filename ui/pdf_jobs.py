@@ -1,0 +1,56 @@
+"""PDF renders started before anyone asks: the results page starts one when it opens.
+
+Laying out the report takes seconds, so waiting for it after the click was most of what "Prepare
+PDF" cost. The results page hands the report of what it shows to `start_ahead` once it has drawn
+everything; the render runs on one background thread (its layout in the renderer's child process,
+see `reports.pdf`) while the user reads, and "Prepare PDF" waits only for what is left of it,
+usually nothing. A render started ahead is skipped while another one runs, so pages opened in
+quick succession never queue up renders. Renders are keyed by the report's content fingerprint:
+a rerun, a reload or a second tab with unchanged content reuses the same render, and the last few
+are kept. A failed render is forgotten once its error is shown, so the next click tries again.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from concurrent.futures import Future, ThreadPoolExecutor
+
+from reports import render_pdf
+from reports.model import Report
+
+MAX_KEPT = 8  # rendered PDFs kept in memory (a few hundred kB each)
+
+_executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="readiness-pdf")  # one layout at a time
+_jobs: OrderedDict[str, Future[bytes]] = OrderedDict()
+_lock = threading.Lock()
+
+
+def start(fingerprint: str, report: Report, paper: str) -> Future[bytes]:
+    """The render of `report` for `fingerprint`: the one already started, else a new one."""
+    with _lock:
+        return _start(fingerprint, report, paper)
+
+
+def start_ahead(fingerprint: str, report: Report, paper: str) -> None:
+    """Start a render nobody has asked for yet, unless one for this content exists or another is under way
+    (pages opened in quick succession never queue up renders that nobody may download)."""
+    with _lock:
+        if fingerprint not in _jobs and all(job.done() for job in _jobs.values()):
+            _start(fingerprint, report, paper)
+
+
+def _start(fingerprint: str, report: Report, paper: str) -> Future[bytes]:
+    job = _jobs.get(fingerprint)
+    if job is None:
+        job = _jobs[fingerprint] = _executor.submit(render_pdf, report, paper)
+    _jobs.move_to_end(fingerprint)
+    while len(_jobs) > MAX_KEPT:
+        _jobs.popitem(last=False)
+    return job
+
+
+def forget(fingerprint: str) -> None:
+    """Drop a render (after its failure was shown), so the next request renders again."""
+    with _lock:
+        _jobs.pop(fingerprint, None)
