@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from vocabulary import share_text
+
 MAX_CLASSES = 20
 MULTI_SHARE = 0.2
 FREE_TEXT_CHARS = 30
@@ -56,7 +58,7 @@ def label_task(labels: pd.Series, declared: str | None = None) -> Task:
     text = values.astype("str")
     multi = float(text.str.contains(SEPARATORS, regex=True).mean())
     if multi >= MULTI_SHARE:
-        return Task("multilabel", f"inferred: {multi:.0%} of the labels join several labels with '|' or ';'")
+        return Task("multilabel", f"inferred: {share_text(multi)} of the labels join several labels with '|' or ';'")
     if text.str.len().mean() >= FREE_TEXT_CHARS and distinct / len(text) >= FREE_TEXT_DISTINCT:
         return Task("generation", "inferred: the labels are long, mostly distinct texts")
     return Task("classification", f"inferred: the label holds {distinct} distinct values")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from checks.report import CheckReport, ResultTable
+from vocabulary import share_text
 
 MAX_TEXT_ROWS = 15
 STATUS_MARK = {"ok": "ok", "finding": "FINDING", "skipped": "skipped", "error": "ERROR"}
@@ -73,7 +74,7 @@ def agreement_text(result: dict[str, Any]) -> str:
                      f"alpha without {_num(a['alpha_without'])}")
     if r["confused_pairs"]:
         lines += ["", "Most confused label pairs:"]
-        lines += [f"  {p['labels'][0]} <-> {p['labels'][1]}: {p['share_of_disagreements']:.0%} of disagreements"
+        lines += [f"  {p['labels'][0]} <-> {p['labels'][1]}: {share_text(p['share_of_disagreements'])} of disagreements"
                   for p in r["confused_pairs"]]
     if r["over_time"]:
         lines += ["", "Agreement over time:"]

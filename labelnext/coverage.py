@@ -21,6 +21,7 @@ import pandas as pd
 from checks.library.segments import segment_keys
 from labelnext.pool import Pool
 from labelnext.ranking import Ranking, round_robin
+from vocabulary import share_text
 
 MAX_GAPS = 50
 
@@ -69,8 +70,9 @@ def _gaps(pool: Pool, columns: list[str], eligible: np.ndarray, minimum: float, 
         first = pool.frame.iloc[int(np.flatnonzero(codes == i)[0])]
         what = " / ".join(f"{c}={first[c]}" for c in columns)
         n = int(train_counts[key])
-        reason = (f"{what} never appears in training ({share[key]:.1%} of the pool)" if unseen_only
-                  else f"segment {what} has {n} training row{'s' if n != 1 else ''} ({share[key]:.1%} of the pool)")
+        reason = (f"{what} never appears in training ({share_text(share[key])} of the pool)" if unseen_only
+                  else f"segment {what} has {n} training row{'s' if n != 1 else ''} ({share_text(share[key])} "
+                       f"of the pool)")
         out.append(Gap(reason, n, float(share[key]), members))
     return out
 

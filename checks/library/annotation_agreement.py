@@ -7,7 +7,7 @@ from checks.agreement import AgreementInputError, AgreementResult, compute_agree
 from checks.needs import CheckData
 from checks.outcome import Outcome, TableSpec
 from checks.registry import Thresholds, grade, register
-from vocabulary import Severity, Stage
+from vocabulary import Severity, Stage, share_text
 
 
 @register(id="annotation_agreement", area="annotation", title="Inter-annotator agreement",
@@ -64,7 +64,8 @@ def _flag_outliers(result: AgreementResult, alpha: float, t: Thresholds, out: Ou
                 if a.alpha_without is not None and a.alpha_without - alpha >= t["outlier_gain"]]
     if not outliers:
         return
-    listing = ", ".join(f"{a.annotator} (alpha without: {a.alpha_without:.2f}, agreement {a.agreement or 0:.0%})"
+    listing = ", ".join(f"{a.annotator} (alpha without: {a.alpha_without:.2f}, agreement "
+                        f"{share_text(a.agreement or 0)})"
                         for a in outliers)
     out.flag(Severity.medium, f"{len(outliers)} annotator(s) disagree with the rest",
              f"Leaving these annotators out raises alpha from {alpha:.2f}: {listing}.",
@@ -93,8 +94,8 @@ def _flag_time(result: AgreementResult, t: Thresholds, out: Outcome) -> None:
     out.flag(Severity.medium, "Agreement fell over time (calibration drift)",
              f"At the same class mix, alpha went from {first['alpha_at_overall_mix']:.2f} (items from "
              f"{first['start'][:10]}) to {last['alpha_at_overall_mix']:.2f} (items from {last['start'][:10]}), and "
-             f"the share of agreeing rating pairs from {first['percent_agreement']:.0%} to "
-             f"{last['percent_agreement']:.0%} (p = {pvalue:.2g}): annotators are drifting apart.",
+             f"the share of agreeing rating pairs from {share_text(first['percent_agreement'])} to "
+             f"{share_text(last['percent_agreement'])} (p = {pvalue:.2g}): annotators are drifting apart.",
              "Measure agreement continuously on overlapping items, run recalibration sessions and update the "
              "guidelines with the cases that changed.", owner="Annotation lead", due=Stage.each_retrain,
              key="time", metrics={"over_time": result.over_time})

@@ -6,7 +6,7 @@ from checks.library.drift_table import DRIFT_COLUMNS, DRIFT_THRESHOLDS, compare_
 from checks.needs import CheckData
 from checks.outcome import Outcome, TableSpec
 from checks.registry import Thresholds, register
-from vocabulary import Severity, Stage
+from vocabulary import Severity, Stage, share_text
 
 
 @register(id="drift", area="representativeness", title="Column drift, training vs production",
@@ -46,7 +46,8 @@ def _flag_unseen(rows: list[dict], t: Thresholds, out: Outcome) -> None:
     out.metrics["columns_with_unseen"] = len(unseen)
     if not unseen:
         return
-    parts = ", ".join(f"{r['column']}: {', '.join(r['unseen_examples'][:3])} ({r['unseen_share']:.1%} of production)"
+    parts = ", ".join(f"{r['column']}: {', '.join(r['unseen_examples'][:3])} ({share_text(r['unseen_share'])} "
+                      f"of production)"
                       for r in unseen[:5])
     out.flag(Severity.medium, "Production has categories that training never shows",
              f"Some production values do not occur in the training sample at all: {parts}. The model has to guess "

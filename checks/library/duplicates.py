@@ -7,7 +7,7 @@ from checks.neardup import BANDS, NEAR_JACCARD, NUM_HASHES, near_duplicates
 from checks.needs import CheckData
 from checks.outcome import Outcome
 from checks.registry import Thresholds, grade, register
-from vocabulary import Severity, Stage
+from vocabulary import Severity, Stage, share_text
 
 
 @register(id="duplicates", area="volume_quality", title="Duplicates and near-duplicates",
@@ -24,9 +24,10 @@ def run(data: CheckData, t: Thresholds) -> Outcome:
     out.metrics.update(rows=n, duplicate_rows=dup_rows, duplicate_share=share)
     severity = grade(share, [(t["share_medium"], Severity.medium), (t["share_high"], Severity.high)])
     if severity:
-        out.flag(severity, f"{dup_rows:,} duplicate rows ({share:.1%})",
-                 f"{share:.1%} of training rows repeat an earlier row exactly. Duplicates over-weight some examples "
-                 "and, when they land on both sides of a split, inflate evaluation scores.",
+        out.flag(severity, f"{dup_rows:,} duplicate rows ({share_text(share)})",
+                 f"{share_text(share)} of training rows repeat an earlier row exactly in {_compared(data)}. "
+                 "Duplicates over-weight some examples and, when they land on both sides of a split, inflate "
+                 "evaluation scores.",
                  "Deduplicate before splitting (keep one copy per group) and document the rule in the cleaning policy.",
                  due=Stage.before_first_training, key="rows", metrics={"duplicate_rows": dup_rows, "share": share})
     if data.mapping.text:
@@ -51,12 +52,20 @@ def _texts(data: CheckData, text: str, t: Thresholds, out: Outcome) -> None:
                        near_method=f"MinHash word bigrams, {NUM_HASHES} hashes in {BANDS} bands; candidates "
                                    f"verified by exact bigram Jaccard >= {NEAR_JACCARD}")
     if near_rows / max(n, 1) >= t["near_share"]:
-        recall = (f" (MinHash finds an estimated {found.estimated_recall:.0%} of near-duplicate pairs, so the true "
-                  "number is higher)") if found.estimated_recall is not None else ""
+        recall = (f" (MinHash finds an estimated {share_text(found.estimated_recall)} of near-duplicate pairs, "
+                  "so the true number is higher)") if found.estimated_recall is not None else ""
         out.flag(Severity.medium, f"At least {near_rows:,} texts have near-duplicates",
-                 f"At least {near_rows / n:.1%} of texts are almost identical to another text (same words up to small "
-                 f"edits){recall}; {exact:,} more are exact copies. Near-copies leak between training and evaluation "
-                 "splits.",
+                 f"At least {share_text(near_rows / n)} of texts are almost identical to another text (same "
+                 f"words up to small edits){recall}; {exact:,} more are exact copies. Near-copies leak between "
+                 "training and evaluation splits.",
                  "Group near-duplicates (e.g. by their MinHash bucket) and split by group, or keep one per group.",
                  due=Stage.before_first_training, key="near",
                  metrics={"near_duplicate_rows": near_rows, "exact": exact})
+
+
+def _compared(data: CheckData) -> str:
+    """Which columns the exact-duplicate comparison used, in words (id and timestamp are left out)."""
+    left_out = [c for c in (data.mapping.id, data.mapping.timestamp) if c]
+    if not left_out:
+        return "every column"
+    return "every column except " + " and ".join(f"'{c}'" for c in left_out)

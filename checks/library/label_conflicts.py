@@ -8,7 +8,7 @@ import pandas as pd
 from checks.needs import CheckData
 from checks.outcome import Outcome
 from checks.registry import Thresholds, grade, register
-from vocabulary import Severity, Stage
+from vocabulary import Severity, Stage, share_text
 
 
 @register(id="label_conflicts", area="annotation", title="Identical inputs with conflicting labels",
@@ -33,7 +33,7 @@ def run(data: CheckData, t: Thresholds) -> Outcome:
     if severity is None or rows == 0:
         return out
     out.flag(severity, f"{conflicting:,} identical inputs carry conflicting labels",
-             f"{rows:,} rows ({share:.2%}) share their input with a row labeled differently. If the labels are "
+             f"{rows:,} rows ({share_text(share)}) share their input with a row labeled differently. If the labels are "
              "annotations, the guidelines leave these cases ambiguous or annotators apply them inconsistently; if "
              "they are observed outcomes (a purchase, a diagnosis, a default), the inputs do not determine the "
              "outcome and the conflicts measure irreducible noise, not annotator error.",

@@ -15,7 +15,7 @@ import pandas as pd
 from checks.needs import CheckData
 from checks.outcome import Outcome
 from checks.registry import Thresholds, register
-from vocabulary import Severity, Stage
+from vocabulary import Severity, Stage, share_text
 
 QUANTILES = (0.01, 0.25, 0.5, 0.75, 0.99)
 
@@ -46,8 +46,9 @@ def run(data: CheckData, t: Thresholds) -> Outcome:
                        quantiles={str(q): float(v) for q, v in zip(QUANTILES, np.quantile(values, QUANTILES))},
                        most_common_value=float(top.index[0]), most_common_share=float(top.iloc[0]))
     if top.iloc[0] >= t["spike_share"]:
-        out.flag(Severity.low, f"One target value holds {top.iloc[0]:.0%} of the labels",
-                 f"The numeric label is {top.index[0]} in {top.iloc[0]:.0%} of labeled rows. A regression loss and "
+        out.flag(Severity.low, f"One target value holds {share_text(top.iloc[0])} of the labels",
+                 f"The numeric label is {top.index[0]} in {share_text(top.iloc[0])} of labeled rows. A "
+                 f"regression loss and "
                  "metric that ignore this spike will be misleading.",
                  "Consider a two-part model (is it the common value? if not, how much?) and report errors for both "
                  "parts.", owner="Project lead", due=Stage.before_first_training)

@@ -18,7 +18,7 @@ from checks.library.timeline import times, window_labels
 from checks.needs import CheckData
 from checks.outcome import Outcome, TableSpec
 from checks.registry import Thresholds, register
-from vocabulary import Severity, Stage
+from vocabulary import Severity, Stage, share_text
 
 
 @register(id="label_shares_time", area="shift_maintenance", title="Label shares over time",
@@ -54,7 +54,8 @@ def run(data: CheckData, t: Thresholds) -> Outcome:
         return out
     lab = change.idxmax()
     out.flag(Severity.medium, "Label shares change over time",
-             f"The share of '{lab}' went from {first[lab]:.1%} in the oldest window to {last[lab]:.1%} in the newest "
+             f"The share of '{lab}' went from {share_text(first[lab])} in the oldest window to "
+             f"{share_text(last[lab])} in the newest "
              f"(JS distance {js:.2f}, noise floor {floor:.2f}; chi-square p = {pvalue:.2g}). Class priors are moving, "
              "so thresholds and calibration will age.",
              "Monitor label shares in production, evaluate on the most recent window, and recalibrate on retrain.",

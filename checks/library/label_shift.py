@@ -12,7 +12,7 @@ from checks.library.drift_table import DRIFT_THRESHOLDS, compare_columns
 from checks.needs import CheckData
 from checks.outcome import Outcome, TableSpec
 from checks.registry import Thresholds, register
-from vocabulary import Severity, Stage
+from vocabulary import Severity, Stage, share_text
 
 MIN_LABELED = 20
 
@@ -67,7 +67,8 @@ def _classes(train, prod, out: Outcome) -> None:
     out.metrics.update(classes_only_in_production=[r["class"] for r in new])
     if not new:
         return
-    listing = ", ".join(f"'{r['class']}' ({r['production_count']} rows, {r['production_share']:.1%})" for r in new[:6])
+    listing = ", ".join(f"'{r['class']}' ({r['production_count']} rows, {share_text(r['production_share'])})"
+                        for r in new[:6])
     out.flag(Severity.high if sum(r["production_share"] for r in new) >= 0.01 else Severity.medium,
              f"{len(new)} class(es) occur only in production",
              f"Labeled production rows include classes the training sample never shows: {listing}. A model "

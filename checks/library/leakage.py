@@ -6,7 +6,7 @@ from checks.inputs import member_of
 from checks.needs import CheckData
 from checks.outcome import Outcome
 from checks.registry import Thresholds, grade, register
-from vocabulary import Severity, Stage
+from vocabulary import Severity, Stage, share_text
 
 
 @register(id="leakage", area="volume_quality", title="Leakage between training and production/evaluation",
@@ -30,8 +30,8 @@ def run(data: CheckData, t: Thresholds) -> Outcome:
     if not severity:
         return out
     out.flag(severity, "Production/evaluation rows also appear in training",
-             f"{row_share:.2%} of production rows are identical to a training row"
-             + (f" and {id_share:.2%} share an id with training" if id_col else "")
+             f"{share_text(row_share)} of production rows are identical to a training row"
+             + (f" and {share_text(id_share)} share an id with training" if id_col else "")
              + ". If this sample is used for evaluation, scores will be optimistic.",
              "Split by entity (user, document, time) rather than by row, drop the overlap from the evaluation set, "
              "and re-check before each retrain.", due=Stage.before_first_training,

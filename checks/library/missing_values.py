@@ -5,7 +5,7 @@ from __future__ import annotations
 from checks.needs import CheckData
 from checks.outcome import Outcome
 from checks.registry import Thresholds, grade, register
-from vocabulary import Severity, Stage
+from vocabulary import Severity, Stage, share_text
 
 
 @register(id="missing_values", area="volume_quality", title="Missing values",
@@ -25,7 +25,7 @@ def run(data: CheckData, t: Thresholds) -> Outcome:
     out.metrics["columns_flagged"] = len(flagged)
     if not severity:
         return out
-    listing = ", ".join(f"{c} ({v:.1%})" for c, v in sorted(flagged.items(), key=lambda kv: -kv[1])[:6])
+    listing = ", ".join(f"{c} ({share_text(v)})" for c, v in sorted(flagged.items(), key=lambda kv: -kv[1])[:6])
     out.flag(severity, f"Missing values in {len(flagged)} column(s)",
              f"These columns are often empty: {listing}. If values are missing for a reason (a device, a region, "
              "an older form), the model learns that reason.",

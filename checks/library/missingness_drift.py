@@ -16,7 +16,7 @@ from checks import noise
 from checks.needs import CheckData
 from checks.outcome import Outcome, TableSpec
 from checks.registry import Thresholds, register
-from vocabulary import Severity, Stage
+from vocabulary import Severity, Stage, share_text
 
 
 @register(id="missingness_drift", area="representativeness", title="Missing values, training vs production",
@@ -45,8 +45,8 @@ def run(data: CheckData, t: Thresholds) -> Outcome:
                        flagged_columns=[r["column"] for r in flagged])
     if not flagged:
         return out
-    listing = ", ".join(f"{r['column']} ({r['train_missing_share']:.0%} in training, "
-                        f"{r['production_missing_share']:.0%} in production)" for r in flagged[:5])
+    listing = ", ".join(f"{r['column']} ({share_text(r['train_missing_share'])} in training, "
+                        f"{share_text(r['production_missing_share'])} in production)" for r in flagged[:5])
     out.flag(Severity.high if flagged[0]["change"] >= t["change_high"] else Severity.medium,
              f"Missing values change between training and production in {len(flagged)} column(s)",
              f"The share of missing values differs beyond sampling noise in {listing}. The model learns how often "

@@ -10,7 +10,7 @@ from checks.needs import CheckData
 from checks.outcome import Outcome, TableSpec
 from checks.registry import Thresholds, register
 from checks.stats import sorted_quantiles
-from vocabulary import Severity, Stage
+from vocabulary import Severity, Stage, share_text
 
 
 @register(id="outliers", area="edge_cases", title="Numeric outliers",
@@ -41,7 +41,7 @@ def run(data: CheckData, t: Thresholds) -> Outcome:
     out.metrics["columns_flagged"] = len(flagged)
     if not flagged:
         return out
-    listing = ", ".join(f"{r['column']} ({r['outliers']:,}, {r['share']:.2%})"
+    listing = ", ".join(f"{r['column']} ({r['outliers']:,}, {share_text(r['share'])})"
                         for r in sorted(flagged, key=lambda r: -r["share"])[:5])
     out.flag(Severity.low, f"Numeric outliers in {len(flagged)} column(s)",
              f"Some values lie far outside the usual range ({k:g} interquartile ranges): {listing}. They are "

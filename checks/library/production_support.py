@@ -8,7 +8,7 @@ from checks.library.segments import counts
 from checks.needs import CheckData
 from checks.outcome import Outcome
 from checks.registry import Thresholds, register
-from vocabulary import Severity, Stage
+from vocabulary import Severity, Stage, share_text
 
 
 @register(id="production_support", area="edge_cases", title="Production segments with little training support",
@@ -32,10 +32,11 @@ def run(data: CheckData, t: Thresholds) -> Outcome:
     if weak.empty:
         return out
     severity = Severity.high if (weak["train_count"] == 0).any() else Severity.medium
-    listing = ", ".join(f"{k} ({r.production_share:.1%} of production, {int(r.train_count)} training rows)"
+    listing = ", ".join(f"{k} ({share_text(r.production_share)} of production, {int(r.train_count)} training rows)"
                         for k, r in weak.sort_values("production_share", ascending=False).head(5).iterrows())
     out.flag(severity, f"{len(weak)} production segment(s) have fewer than {t['min_train_examples']} training examples",
-             f"{weak_share:.1%} of production traffic falls in segments the training sample barely covers: {listing}.",
+             f"{share_text(weak_share)} of production traffic falls in segments the training sample barely "
+             f"covers: {listing}.",
              "Run a targeted collection for these segments until each has the minimum number of labeled examples.",
              owner="Data lead", due=Stage.before_labeling,
              metrics={"segments": [{"segment": str(k), "production_share": float(r.production_share),

@@ -14,7 +14,7 @@ import pandas as pd
 from checks.needs import CheckData
 from checks.outcome import Outcome
 from checks.registry import Thresholds, register
-from vocabulary import Severity, Stage
+from vocabulary import Severity, Stage, share_text
 
 
 @register(id="rare_classes", area="edge_cases", title="Rare classes",
@@ -32,9 +32,10 @@ def run(data: CheckData, t: Thresholds) -> Outcome:
     if rare.empty:
         return out
     severity = Severity.high if (rare < t["critical_count"]).any() else Severity.medium
-    listing = ", ".join(f"{k} ({int(v)}, {v / total:.2%})" for k, v in rare.sort_values().head(8).items())
+    listing = ", ".join(f"{k} ({int(v)}, {share_text(v / total)})" for k, v in rare.sort_values().head(8).items())
     out.flag(severity, f"{len(rare)} rare class(es)",
-             f"Some classes have under {t['min_share']:.0%} of the sample, or fewer than {t['min_count']} examples "
+             f"Some classes have under {share_text(t['min_share'])} of the sample, or fewer than "
+             f"{t['min_count']} examples "
              f"and well under an even share: {listing}. The model will rarely predict them and their accuracy "
              "cannot be measured.",
              "Run targeted collection (or active learning) for the rare classes, or merge them with a documented rule.",

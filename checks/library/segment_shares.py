@@ -10,7 +10,7 @@ from checks.library.segments import shares
 from checks.needs import CheckData
 from checks.outcome import Outcome, TableSpec
 from checks.registry import Thresholds, grade, register
-from vocabulary import Severity, Stage
+from vocabulary import Severity, Stage, share_text
 
 
 @register(id="segment_shares", area="representativeness", title="Segment shares, training vs production",
@@ -41,8 +41,8 @@ def run(data: CheckData, t: Thresholds) -> Outcome:
         return out
     worst = max(r["abs_diff"] for r in off)
     severity = grade(worst, [(t["abs_diff_high"], Severity.high)]) or Severity.medium
-    text = ", ".join(f"{r['column']}={r['segment']} ({r['train_share']:.1%} of training vs "
-                     f"{r['production_share']:.1%} of production)"
+    text = ", ".join(f"{r['column']}={r['segment']} ({share_text(r['train_share'])} of training vs "
+                     f"{share_text(r['production_share'])} of production)"
                      for r in sorted(off, key=lambda r: -r["abs_diff"])[:5])
     out.flag(severity, f"{len(off)} segment(s) are over- or under-represented in training",
              f"Segment shares in training differ from production by a factor of two or more: {text}.",

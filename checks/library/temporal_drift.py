@@ -7,7 +7,7 @@ from checks.library.timeline import times, window_labels
 from checks.needs import CheckData
 from checks.outcome import Outcome, TableSpec
 from checks.registry import Thresholds, register
-from vocabulary import Severity, Stage
+from vocabulary import Severity, Stage, share_text
 
 
 @register(id="temporal_drift", area="shift_maintenance", title="Oldest vs newest window drift",
@@ -34,7 +34,7 @@ def run(data: CheckData, t: Thresholds) -> Outcome:
         return out
     severity = Severity.high if any(r["level"] == "major" for r in drifted) else Severity.medium
     out.flag(severity, f"{len(drifted)} column(s) changed between the oldest and newest data",
-             f"The newest {t['window_share']:.0%} of records differ from the oldest in {describe(drifted)}. "
+             f"The newest {share_text(t['window_share'])} of records differ from the oldest in {describe(drifted)}. "
              "The population is moving; a model trained on all of it is tuned to a mix that no longer exists.",
              "Validate on the most recent period (train on past, test on future), weight recent data, and set a "
              "drift alert with a retraining trigger.", due=Stage.each_retrain,

@@ -7,7 +7,7 @@ import numpy as np
 from checks.needs import CheckData
 from checks.outcome import Outcome
 from checks.registry import Thresholds, register
-from vocabulary import Severity, Stage
+from vocabulary import Severity, Stage, share_text
 
 
 @register(id="text_length", area="edge_cases", title="Text length extremes",
@@ -30,13 +30,14 @@ def run(data: CheckData, t: Thresholds) -> Outcome:
     short_share, long_share = (empty + short) / max(n, 1), long / max(n, 1)
     if short_share >= t["max_share"]:
         out.flag(Severity.medium, f"{empty + short:,} empty or near-empty texts",
-                 f"{short_share:.1%} of texts are empty or shorter than {t['min_chars']} characters; they carry no "
+                 f"{share_text(short_share)} of texts are empty or shorter than {t['min_chars']} characters; "
+                 f"they carry no "
                  "signal and often hide extraction bugs.",
                  "Find where the empty texts come from (export, parsing) and fix or remove them before labeling.",
                  due=Stage.before_labeling, key="short", metrics={"empty": empty, "very_short": short})
     if long_share >= t["max_share"]:
         out.flag(Severity.low, f"{long:,} unusually long texts",
-                 f"{long_share:.1%} of texts are more than {t['long_factor']:g} times the median length "
+                 f"{share_text(long_share)} of texts are more than {t['long_factor']:g} times the median length "
                  f"({median:.0f} characters); models often truncate them.",
                  "Decide how long inputs are handled (truncate, split, route) and make sure evaluation covers them.",
                  due=Stage.before_first_training, key="long", metrics={"very_long": long, "long_limit": long_limit})

@@ -11,7 +11,7 @@ from checks.library.timeline import times
 from checks.needs import CheckData
 from checks.outcome import Outcome
 from checks.registry import Thresholds, register
-from vocabulary import Severity, Stage
+from vocabulary import Severity, Stage, share_text
 
 MAX_LISTED_PERIODS = 400
 
@@ -35,7 +35,8 @@ def run(data: CheckData, t: Thresholds) -> Outcome:
                        if len(rows) <= MAX_LISTED_PERIODS else None)
     if gaps.periods > 1 and gaps.empty_share >= t["max_empty_share"]:
         out.flag(Severity.medium, f"{gaps.empty} empty {period} periods in the training data",
-                 f"{gaps.empty_share:.0%} of the {gaps.periods} {period} periods between the first and last record "
+                 f"{share_text(gaps.empty_share)} of the {gaps.periods} {period} periods between the first and "
+                 f"last record "
                  f"have no data (the data's cadence: {gaps.cadence}; longest gap: {gaps.longest} {period}s). "
                  "Whatever happened then is invisible to the model.",
                  "Find out why these periods are missing (outage, export filter, retention) and backfill them.",
