@@ -123,7 +123,10 @@ def test_improving_one_answer_never_lowers_a_score_and_raises_its_area(answers, 
     assert exact(after) >= exact(before) - EPS
     for other in after.areas:
         assert exact(after, other) >= exact(before, other) - EPS, (q.id, better, other)
-    counted = effective_answers(Q, answers).get(q.id) == answers[q.id]  # not hidden, not behind an open gate
+    settled = {k: v for k, v in answers.items() if v != UNKNOWN}
+    # counted: not hidden, not behind an open gate, not shown only because a gate is open (then it may apply,
+    # and joins its area only where that lowers the score)
+    counted = effective_answers(Q, answers).get(q.id) == answers[q.id] and Q.visible(q, settled)
     if counted and risk_of(q, answers[q.id]) >= default_scoring_config().finding_from_risk:
         assert exact(after, area) > exact(before, area), (q.id, answers[q.id], better)
 
