@@ -18,7 +18,7 @@ from assessments.compare import compare_revisions
 from assessments.transfer import parse_export
 from questionnaire import QuestionnaireError, bundled_questionnaire
 from questionnaire.answers import read_answers_file, validate_answers
-from questionnaire.migration import Migrations, bundled_migrations, frozen_version, upgrade_answers
+from questionnaire.migration import VERSIONS_DIR, Migrations, bundled_migrations, frozen_version, upgrade_answers
 from reports.source import read_report_source
 from scoring.engine import score
 
@@ -33,9 +33,20 @@ def test_the_current_version_is_new_and_a_chain_of_steps_leads_to_it():
     assert bundled_migrations().path(V1, Q.version)
 
 
-def test_every_v1_question_and_option_still_exists_or_is_mapped():
-    frozen = frozen_version(V1)
-    chain = bundled_migrations().path(V1, Q.version)
+FROZEN = sorted(p.stem for p in VERSIONS_DIR.glob("*.yaml"))
+
+
+def test_every_frozen_version_is_older_than_today_and_reaches_it():
+    assert V1 in FROZEN and Q.version not in FROZEN
+    for version in FROZEN:
+        assert frozen_version(version).version == version
+        assert bundled_migrations().path(version, Q.version), f"no steps lead from {version} to {Q.version}"
+
+
+@pytest.mark.parametrize("version", FROZEN)
+def test_every_older_question_and_option_still_exists_or_is_mapped(version):
+    frozen = frozen_version(version)
+    chain = bundled_migrations().path(version, Q.version)
     for qid, old in frozen.questions.items():
         new_id = qid
         for step in chain:

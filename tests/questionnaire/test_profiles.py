@@ -4,7 +4,7 @@ The answers below are only those that decide visibility (context, sources, label
 A reviewer would expect: a generation assistant is not asked about classes and label sources but about
 prompts, rubrics, red-teaming and contamination; a detector is asked about IoU/Dice agreement; fairness
 appears where people are on the receiving end; and no profile needs more than about 45 minutes.
-Counts at questionnaire 2026.12.1 (`python -c` over `shown` / `minutes`): text classifier 81 questions,
+Counts at questionnaire 2026.12.2 (`python -c` over `shown` / `minutes`): text classifier 81 questions,
 44.1 min; medical imaging detector 82, 44.6 min; generation assistant 83, 44.8 min; tabular regression
 73, 39.8 min. The retraining cadence is part of each profile because it decides whether the labeling
 pace is asked.
