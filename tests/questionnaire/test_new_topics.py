@@ -1,4 +1,4 @@
-"""The topics added in questionnaire 2026.12.1 and 2026.12.2 raise what a senior reviewer would raise, and nothing on best practice.
+"""Topics added in questionnaires 2026.12.1-2 raise what a senior reviewer would raise, and nothing on best practice.
 
 Cases, with what a reviewer concludes:
 - a fraud model whose holds decide which transactions are investigated, retrained on those outcomes:
