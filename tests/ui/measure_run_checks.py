@@ -1,6 +1,6 @@
-"""Measure the server time of the sample step's "Run checks" at the sizes `make bench-ui` uploads (not a test).
+"""Server time of the sample step's "Run checks" at `make bench-ui` sizes (a diagnostic, not a test; see bench-ui).
 
-    .venv/bin/python -m benchmarks.run_checks [ROWS] [--profile]
+    .venv/bin/python -m tests.ui.measure_run_checks [ROWS] [--profile]
 
 Uploads the CSVs of `benchmarks.ui` (ROWS training rows, default 6,000; half as many production rows;
 a quarter as many annotated items, 3 ratings each), then clicks "Run checks" on fresh uploads REPEAT
