@@ -46,7 +46,7 @@ def test_sample_step_uploads_runs_and_shows_results(server, page, tmp_path):
         uploader = page.get_by_test_id("stFileUploader").filter(has_text=f"Upload a {title}")
         uploader.locator("input[type=file]").set_input_files(str(tmp_path / name))
         page.get_by_role("tab", name=f"{title.capitalize()}: {name}").wait_for(timeout=WAIT_MS)
-    page.get_by_text("Column roles").wait_for(timeout=WAIT_MS)
+    page.get_by_text("Column roles", exact=True).wait_for(timeout=WAIT_MS)
     page.get_by_role("tab", name="Production sample: production.csv").click()
     page.locator("[data-testid=stDataFrame] canvas").first.wait_for(timeout=WAIT_MS)
     _shot(page, folder, "2-previews")
