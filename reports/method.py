@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from scoring import engine
 from scoring.config import ScoringConfig
 from scoring.scorecard import AppliedModifier
-from vocabulary import SEVERITY_ORDER, Verdict
+from vocabulary import SEVERITY_ORDER, Verdict, share_text
 
 
 def method_steps() -> list[str]:
@@ -63,10 +63,11 @@ def method_view(config: ScoringConfig, area_titles: dict[str, str], modifiers: l
         verdict_rules=[
             (Verdict.not_ready.label,
              f"a critical risk due before kickoff or labeling, the weakest area or the overall score below "
-             f"{policy.not_ready_below:g}, or fewer than {policy.not_ready_decided_below:.0%} of the decisions made"),
+             f"{policy.not_ready_below:g}, or fewer than {share_text(policy.not_ready_decided_below)} "
+             "of the decisions made"),
             (Verdict.ready_with_conditions.label,
              f"any high or critical risk, a decision due before kickoff or labeling still open, fewer than "
-             f"{policy.ready_decided_at_least:.0%} of the decisions made, the weakest area below "
+             f"{share_text(policy.ready_decided_at_least)} of the decisions made, the weakest area below "
              f"{policy.ready_weakest_at_least:g}, or the overall score below {policy.ready_overall_at_least:g}"),
             (Verdict.ready.label,
              f"none of the above: no critical or high risk, the decisions due before kickoff and labeling made, "

@@ -14,7 +14,7 @@ from __future__ import annotations
 from questionnaire.schema import UNKNOWN, Questionnaire
 from scoring.config import ScoringConfig
 from scoring.scorecard import Risk, StageGate
-from vocabulary import Severity, Stage, Verdict
+from vocabulary import Severity, Stage, Verdict, share_text
 
 GATES = {
     Stage.before_kickoff: "Ready to kick off",
@@ -74,8 +74,8 @@ def verdict(config: ScoringConfig, areas: dict[str, float], overall: float, risk
     if shown_overall < policy.not_ready_below:
         reasons.append(f"The overall score {shown_overall} is below {policy.not_ready_below:g}")
     if decided < policy.not_ready_decided_below:
-        reasons.append(f"Only {decided:.0%} of the decisions are made; at least "
-                       f"{policy.not_ready_decided_below:.0%} are needed to judge the project")
+        reasons.append(f"Only {share_text(decided)} of the decisions are made; at least "
+                       f"{share_text(policy.not_ready_decided_below)} are needed to judge the project")
     if reasons:
         return Verdict.not_ready, weakest, reasons
 
@@ -93,8 +93,8 @@ def verdict(config: ScoringConfig, areas: dict[str, float], overall: float, risk
         reasons.append(f"{len(later)} high or critical risk(s) to resolve later, before training or launch, "
                        f"starting with: {later[0].title}")
     if decided < policy.ready_decided_at_least:
-        reasons.append(f"{decided:.0%} of the decisions are made; {policy.ready_decided_at_least:.0%} are "
-                       "needed to call the project ready")
+        reasons.append(f"{share_text(decided)} of the decisions are made; "
+                       f"{share_text(policy.ready_decided_at_least)} are needed to call the project ready")
     if low < policy.ready_weakest_at_least:
         reasons.append(f"{titles[weakest]} scores {low}, below {policy.ready_weakest_at_least:g}")
     if shown_overall < policy.ready_overall_at_least:
