@@ -75,6 +75,15 @@ def warm_up() -> None:
     threading.Thread(target=_warm_charts, name="readiness-chart-warm-up", daemon=True).start()
 
 
+def warm_up_soon() -> None:
+    """`warm_up` on a background thread, for a page that must not wait while the renderer's process starts
+    (a few hundred milliseconds when forked from a large server process)."""
+    with _standby_lock:
+        if _charts_warm and _standby is not None and _standby.poll() is None:
+            return
+    threading.Thread(target=warm_up, name="readiness-pdf-warm-up", daemon=True).start()
+
+
 def _warm_charts() -> None:
     from reports.charts import area_scores_chart  # noqa: F401  (imports Altair)
     from reports.svg import warm_up as warm_svg

@@ -23,7 +23,7 @@ from reports import ReportRenderError, build_report, render_html, report_json
 from reports.brief import render_brief_html, render_brief_pdf
 from reports.datasheet import render_datasheet, render_datasheet_pdf
 from reports.model import Report
-from reports.pdf import warm_up
+from reports.pdf import warm_up_soon
 from ui import label_next, pdf_jobs, signoff
 from ui.draft import Draft
 
@@ -56,7 +56,7 @@ def file_stem(draft: Draft) -> str:
 
 
 def render(result: AssessmentResult, draft: Draft) -> None:
-    warm_up()  # starts the PDF renderer's process once, so "Prepare PDF" does not wait for it
+    warm_up_soon()  # the PDF renderer's process starts in the background, so "Prepare PDF" need not wait
     with st.container(border=True):
         st.markdown("**Readiness report** — the full report (verdict, scores, the action plan and every area's "
                     "answers and risks" + (", with the data evidence)" if draft.checks else ")") + " or the kickoff "

@@ -21,6 +21,7 @@ from checks.needs import unmapped_roles
 from checks.registry import load_all
 from checks.roles import ANNOTATION_ROLES, SAMPLE_ROLES
 from questionnaire import Questionnaire
+from reports.pdf import warm_up_soon
 from scoring.claims import check_config_from_answers
 from ui import draft as drafts
 from ui import label_order, services
@@ -61,6 +62,7 @@ def render(questionnaire: Questionnaire, answers: dict[str, Any]) -> None:
     if draft.read_only:
         _view_only(draft, questionnaire)
         return
+    warm_up_soon()  # the PDF renderer starts while files are chosen, not when the results page opens
     state = sample_state(draft.assessment_id, lambda: last_checked_inputs(services.store(), draft.assessment_id))
     if state.pending:
         names = ", ".join(name for name, _ in state.pending.values())

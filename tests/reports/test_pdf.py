@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 
 import pytest
 
@@ -142,3 +143,17 @@ def test_a_standby_renderer_exits_when_its_parent_goes_away():
     child = pdf._start_child(pdf.TIME_LIMIT_SECONDS, pdf.MEMORY_LIMIT_MB)
     out, _ = child.communicate(b"", timeout=30)
     assert child.returncode == 0 and out == b""
+
+
+def test_warm_up_soon_starts_a_standby_renderer_in_the_background():
+    from reports import pdf
+
+    pdf._stop_standby()
+    with pdf._standby_lock:
+        pdf._standby = None
+    pdf.warm_up_soon()  # returns at once; the page that calls it is not held up by the process start
+    deadline = time.monotonic() + 30
+    while (pdf._standby is None or pdf._standby.poll() is not None) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert pdf._standby is not None and pdf._standby.poll() is None
+    assert html_to_pdf("<p>warm</p>").startswith(b"%PDF")
