@@ -72,7 +72,7 @@ def _gaps(pool: Pool, columns: list[str], eligible: np.ndarray, minimum: float, 
         n = int(train_counts[key])
         reason = (f"{what} never appears in training ({share_text(share[key])} of the pool)" if unseen_only
                   else f"segment {what} has {n} training row{'s' if n != 1 else ''} ({share_text(share[key])} "
-                       f"of the pool)")
+                       "of the pool)")
         out.append(Gap(reason, n, float(share[key]), members))
     return out
 

@@ -47,7 +47,7 @@ def _flag_unseen(rows: list[dict], t: Thresholds, out: Outcome) -> None:
     if not unseen:
         return
     parts = ", ".join(f"{r['column']}: {', '.join(r['unseen_examples'][:3])} ({share_text(r['unseen_share'])} "
-                      f"of production)"
+                      "of production)"
                       for r in unseen[:5])
     out.flag(Severity.medium, "Production has categories that training never shows",
              f"Some production values do not occur in the training sample at all: {parts}. The model has to guess "

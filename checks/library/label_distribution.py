@@ -47,9 +47,8 @@ def run(data: CheckData, t: Thresholds) -> Outcome:
                        most_common_value=float(top.index[0]), most_common_share=float(top.iloc[0]))
     if top.iloc[0] >= t["spike_share"]:
         out.flag(Severity.low, f"One target value holds {share_text(top.iloc[0])} of the labels",
-                 f"The numeric label is {top.index[0]} in {share_text(top.iloc[0])} of labeled rows. A "
-                 f"regression loss and "
-                 "metric that ignore this spike will be misleading.",
+                 f"The numeric label is {top.index[0]} in {share_text(top.iloc[0])} of labeled rows. "
+                 "A regression loss and metric that ignore this spike will be misleading.",
                  "Consider a two-part model (is it the common value? if not, how much?) and report errors for both "
                  "parts.", owner="Project lead", due=Stage.before_first_training)
     return out

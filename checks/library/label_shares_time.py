@@ -55,8 +55,8 @@ def run(data: CheckData, t: Thresholds) -> Outcome:
     lab = change.idxmax()
     out.flag(Severity.medium, "Label shares change over time",
              f"The share of '{lab}' went from {share_text(first[lab])} in the oldest window to "
-             f"{share_text(last[lab])} in the newest "
-             f"(JS distance {js:.2f}, noise floor {floor:.2f}; chi-square p = {pvalue:.2g}). Class priors are moving, "
+             f"{share_text(last[lab])} in the newest (JS distance {js:.2f}, noise floor {floor:.2f}; "
+             f"chi-square p = {pvalue:.2g}). Class priors are moving, "
              "so thresholds and calibration will age.",
              "Monitor label shares in production, evaluate on the most recent window, and recalibrate on retrain.",
              due=Stage.each_retrain, metrics={"js_distance": js, "max_share_change": float(change.max())})

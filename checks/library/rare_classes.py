@@ -35,8 +35,8 @@ def run(data: CheckData, t: Thresholds) -> Outcome:
     listing = ", ".join(f"{k} ({int(v)}, {share_text(v / total)})" for k, v in rare.sort_values().head(8).items())
     out.flag(severity, f"{len(rare)} rare class(es)",
              f"Some classes have under {share_text(t['min_share'])} of the sample, or fewer than "
-             f"{t['min_count']} examples "
-             f"and well under an even share: {listing}. The model will rarely predict them and their accuracy "
+             f"{t['min_count']} examples and well under an even share: {listing}. The model will rarely "
+             "predict them and their accuracy "
              "cannot be measured.",
              "Run targeted collection (or active learning) for the rare classes, or merge them with a documented rule.",
              due=Stage.before_labeling, metrics={"rare": {str(k): int(v) for k, v in rare.items()}})

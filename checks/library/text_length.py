@@ -31,8 +31,7 @@ def run(data: CheckData, t: Thresholds) -> Outcome:
     if short_share >= t["max_share"]:
         out.flag(Severity.medium, f"{empty + short:,} empty or near-empty texts",
                  f"{share_text(short_share)} of texts are empty or shorter than {t['min_chars']} characters; "
-                 f"they carry no "
-                 "signal and often hide extraction bugs.",
+                 "they carry no signal and often hide extraction bugs.",
                  "Find where the empty texts come from (export, parsing) and fix or remove them before labeling.",
                  due=Stage.before_labeling, key="short", metrics={"empty": empty, "very_short": short})
     if long_share >= t["max_share"]:

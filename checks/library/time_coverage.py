@@ -36,8 +36,8 @@ def run(data: CheckData, t: Thresholds) -> Outcome:
     if gaps.periods > 1 and gaps.empty_share >= t["max_empty_share"]:
         out.flag(Severity.medium, f"{gaps.empty} empty {period} periods in the training data",
                  f"{share_text(gaps.empty_share)} of the {gaps.periods} {period} periods between the first and "
-                 f"last record "
-                 f"have no data (the data's cadence: {gaps.cadence}; longest gap: {gaps.longest} {period}s). "
+                 f"last record have no data (the data's cadence: {gaps.cadence}; "
+                 f"longest gap: {gaps.longest} {period}s). "
                  "Whatever happened then is invisible to the model.",
                  "Find out why these periods are missing (outage, export filter, retention) and backfill them.",
                  due=Stage.before_first_training, key="gaps", metrics={"empty_periods": gaps.empty})
