@@ -172,9 +172,13 @@ def save_checks(draft: Draft, run: CheckRun, *, store: Store | None = None,
 
 
 def set_answer(question_id: str, value: Any) -> None:
-    """Record one answer (None clears it) and autosave."""
+    """Record one answer (None clears it) and autosave; an answer already recorded changes nothing.
+
+    Streamlit may report a step's widgets as changed when a click reaches it while the step is still
+    being drawn; those reports carry the values just drawn, so they must neither save nor clear.
+    """
     draft = current()
-    if draft is None:
+    if draft is None or draft.answers.get(question_id) == value:
         return
     if value is None:
         draft.answers.pop(question_id, None)

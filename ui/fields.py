@@ -43,7 +43,9 @@ def to_widget(question: Question, value: Any) -> Any:
     if kind == QuestionType.multi:
         return [UNKNOWN] if value == UNKNOWN else list(value or [])
     if kind == QuestionType.number:
-        return None if value == UNKNOWN or not is_answered(value) else value
+        if value == UNKNOWN or not is_answered(value):
+            return None
+        return int(value) if question.integer else float(value)  # the widget's own number type
     if kind == QuestionType.date:
         try:
             return dt.date.fromisoformat(value) if value else None
@@ -104,11 +106,12 @@ def _exclusive_unknown(question: Question, values: list[str]) -> list[str]:
 
 
 def _unknown_toggled(question: Question) -> None:
-    """on_change of a number question's "Don't know yet" box."""
+    """on_change of a number question's "Don't know yet" box: ticking it records "don't know";
+    clearing it clears only a "don't know" (never a number drawn next to an unticked box)."""
     if st.session_state.get(widget_key(question, "unknown")):
         st.session_state[widget_key(question)] = None
         drafts.set_answer(question.id, UNKNOWN)
-    else:
+    elif (draft := drafts.current()) is not None and draft.answers.get(question.id) == UNKNOWN:
         drafts.set_answer(question.id, None)
 
 
@@ -122,33 +125,40 @@ def render(
     """Draw one question with its help, its current answer, and a message if the answer has a problem.
 
     `disabled` shows the answer without letting it change (an assessment shared to view only).
+
+    Each widget is drawn with the saved answer as its default value, never seeded through
+    `st.session_state`: a click that reaches Streamlit while a step is still being drawn can drop
+    the seeded value on its way to the browser, which then shows the question empty and reports it
+    cleared. The default travels with every draw, so the browser always has the answer.
     """
-    key = widget_key(question)
-    if key not in st.session_state:
-        st.session_state[key] = to_widget(question, value)
+    shown = to_widget(question, value)
     label = question.text + (" :red[*]" if question.required else "")
-    common = {"key": key, "help": question.help, "on_change": _changed, "args": (question,), "disabled": disabled}
+    common = {"key": widget_key(question), "help": question.help, "on_change": _changed, "args": (question,),
+              "disabled": disabled}
 
     with st.container(border=True):
         if highlight:
             st.markdown(":blue-badge[:material/arrow_forward: Change this answer]")
         kind = question.type
+        options = question.allowed_values()
         if kind in (QuestionType.single, QuestionType.yesno):
             st.radio(
-                label, question.allowed_values(), index=None, horizontal=kind == QuestionType.yesno,
-                format_func=lambda v: choice_label(question, v), **common,
+                label, options, index=options.index(shown) if shown in options else None,
+                horizontal=kind == QuestionType.yesno, format_func=lambda v: choice_label(question, v), **common,
             )
         elif kind == QuestionType.multi:
             st.multiselect(
-                label, question.allowed_values(), format_func=lambda v: choice_label(question, v),
-                placeholder="Choose all that apply", **common,
+                label, options, default=[v for v in shown if v in options],
+                format_func=lambda v: choice_label(question, v), placeholder="Choose all that apply", **common,
             )
         elif kind == QuestionType.number:
-            _number(question, value, label, common)
+            _number(question, value, shown, label, common)
         elif kind == QuestionType.date:
-            st.date_input(label, min_value=DATE_RANGE[0], max_value=DATE_RANGE[1], format="YYYY-MM-DD", **common)
+            st.date_input(label, shown, min_value=DATE_RANGE[0], max_value=DATE_RANGE[1], format="YYYY-MM-DD",
+                          **common)
         else:
-            st.text_area(label, placeholder=question.placeholder or "", max_chars=MAX_TEXT_LENGTH, height=90, **common)
+            st.text_area(label, shown, placeholder=question.placeholder or "", max_chars=MAX_TEXT_LENGTH, height=90,
+                         **common)
         if explain:
             st.caption(f"**Why this matters:** {question.help}")
         message = problem(questionnaire, question, value, insist_required=insist_required)
@@ -156,7 +166,7 @@ def render(
             st.markdown(f"{FIELD_PROBLEM_MARK} {message}]")
 
 
-def _number(question: Question, value: Any, label: str, common: dict[str, Any]) -> None:
+def _number(question: Question, value: Any, shown: Any, label: str, common: dict[str, Any]) -> None:
     unknown = value == UNKNOWN
     integer = question.integer
     bounds = (int(question.min), int(question.max)) if integer else (question.min, question.max)
@@ -164,15 +174,12 @@ def _number(question: Question, value: Any, label: str, common: dict[str, Any]) 
     step = 1 if integer else (1.0 if bounds[1] - bounds[0] > 10 else 0.01)
     with columns[0]:
         st.number_input(
-            f"{label} :gray[· {question.unit}]", min_value=bounds[0], max_value=bounds[1], step=step,
+            f"{label} :gray[· {question.unit}]", min_value=bounds[0], max_value=bounds[1], value=shown, step=step,
             format=None if integer else "%g",
             placeholder=f"{bounds[0]:,} to {bounds[1]:,}" if integer else f"{bounds[0]:g} to {bounds[1]:g}",
             **{**common, "disabled": common["disabled"] or unknown},
         )
     if question.allow_unknown:
-        box = widget_key(question, "unknown")
-        if box not in st.session_state:
-            st.session_state[box] = unknown
         with columns[1]:
-            st.checkbox(UNKNOWN_LABEL, key=box, on_change=guarded_callback(_unknown_toggled), args=(question,),
-                        disabled=common["disabled"])
+            st.checkbox(UNKNOWN_LABEL, unknown, key=widget_key(question, "unknown"),
+                        on_change=guarded_callback(_unknown_toggled), args=common["args"], disabled=common["disabled"])

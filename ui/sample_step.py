@@ -162,12 +162,10 @@ def _previews(state: SampleSession) -> None:
 
 # --- column roles ------------------------------------------------------------------------------------
 
-def _seeded(key: str, value: Any) -> str:
-    """Put the remembered value into a widget key before the widget is drawn (once per appearance)."""
-    key = WIDGET_PREFIX + key
-    if key not in st.session_state:
-        st.session_state[key] = value
-    return key
+def _key(name: str) -> str:
+    """A mapping widget's key. Its remembered value is passed as the widget's default, never seeded into
+    `st.session_state` (see `ui.fields.render`: a seeded value can be lost on its way to the browser)."""
+    return WIDGET_PREFIX + name
 
 
 def _copy(state: SampleSession, target: dict[str, Any], scope: str, role: str, key: str) -> None:
@@ -178,10 +176,10 @@ def _copy(state: SampleSession, target: dict[str, Any], scope: str, role: str, k
 
 def _select(state: SampleSession, target: dict[str, Any], role: str, label: str, help: str, columns: list[str],
             scope: str) -> None:
-    value = target.get(role) if target.get(role) in columns else None
-    key = _seeded(f"{scope}:{role}", value)
-    st.selectbox(label, [None, *columns], key=key, help=help, on_change=guarded_callback(_copy),
-                 args=(state, target, scope, role, key),
+    options = [None, *columns]
+    key = _key(f"{scope}:{role}")
+    st.selectbox(label, options, index=options.index(target.get(role) if target.get(role) in columns else None),
+                 key=key, help=help, on_change=guarded_callback(_copy), args=(state, target, scope, role, key),
                  format_func=lambda c: NONE_LABEL if c is None else c, placeholder=NONE_LABEL)
 
 
@@ -197,8 +195,8 @@ def _mapping(state: SampleSession) -> None:
                 _select(state, state.mapping, role.name, role.title, role.help, columns, "map")
         with grid[len(MAPPING_FIELDS) % 3]:
             chosen = [c for c in state.mapping.get(SEGMENTS.name) or [] if c in columns]
-            key = _seeded(f"map:{SEGMENTS.name}", chosen)
-            st.multiselect(SEGMENTS.title, columns, key=key, on_change=guarded_callback(_copy),
+            key = _key(f"map:{SEGMENTS.name}")
+            st.multiselect(SEGMENTS.title, columns, default=chosen, key=key, on_change=guarded_callback(_copy),
                            args=(state, state.mapping, "map", SEGMENTS.name, key), help=SEGMENTS.help,
                            placeholder="None chosen")
     annotations = state.usable().get("annotations")
@@ -210,8 +208,8 @@ def _mapping(state: SampleSession) -> None:
                 _select(state, state.annotation_mapping, role.name, role.title, role.help, annotations.columns,
                         "ann")
         with grid[len(ANNOTATION_ROLES)]:
-            key = _seeded("ann:level", state.level)
-            st.selectbox("Agreement level", list(Level), key=key, help=LEVEL_HELP,
+            key = _key("ann:level")
+            st.selectbox("Agreement level", list(Level), index=list(Level).index(state.level), key=key, help=LEVEL_HELP,
                          on_change=guarded_callback(lambda: setattr(state, "level", st.session_state[key])))
         label_order.render(state)
 
@@ -270,8 +268,8 @@ def _evaluation_choice(draft: Draft, state: SampleSession) -> None:
     saved = draft.checks is not None and "production" in draft.checks.inputs.files
     if "production" not in state.usable() and not saved:
         return
-    key = _seeded("evaluation", state.production_is_evaluation())
-    st.checkbox(EVALUATION_LABEL, key=key, help=EVALUATION_HELP,
+    key = _key("evaluation")
+    st.checkbox(EVALUATION_LABEL, state.production_is_evaluation(), key=key, help=EVALUATION_HELP,
                 on_change=guarded_callback(_evaluation_changed), args=(draft, state, key))
 
 

@@ -129,9 +129,6 @@ def test_mixed_team_lands_mid_range_and_revision_two_scores_higher(server, page,
     for done, (step, option) in enumerate(FIXES.items(), start=1):
         page.get_by_role("button", name=re.compile(rf"\d+\. {re.escape(step)}")).click()
         expect(page.get_by_role("heading", name=step)).to_be_visible()
-        # Known race, open: a click within moments of a step's first draw can reach the server before the
-        # step's number inputs have reported their values, and clears those answers. A person reads first.
-        page.wait_for_timeout(1500)
         click_text(page, "[data-testid=stRadio] label", option)
         expect(page.get_by_role("radio", name=option)).to_be_checked()
         # the autosave has stored this answer before the team moves on (the caption may still show the last save)

@@ -126,7 +126,7 @@ def test_moving_between_steps_never_reparses_or_reruns(db_url, monkeypatch):
     upload(at, "train", "copy-of-train.csv", training_csv(), generation=1)
     assert calls["load"] == 3
     # a changed mapping is another run
-    at.selectbox(key="w:sample:map:label").set_value(None).run()
+    at.selectbox(key="w:sample:map:label").set_value("region").run()
     at.button(key="sample:run").click().run()
     assert calls["run"] == 2
 
