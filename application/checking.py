@@ -5,19 +5,23 @@ chosen column roles, runs every registered check (reporting each one to `options
 it starts) and returns a `CheckRun`: the results together with what was checked. The frames are
 handed to the checks as shallow copies, so whatever the checks derive (parsed timestamps) never
 changes the frames the app's previews and its next run read.
+
+`warm_up_soon()` readies the first run of a server process in the background (see `warm_up`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from application.data_files import DataFile
-from checks import registry
+from checks import fit_process, registry
 from checks.check_run import CheckedInputs, CheckRun
 from checks.inputs import CheckInputs
 from checks.mapping import AnnotationMapping, ColumnMapping
@@ -77,3 +81,41 @@ def run_checks(sources: Mapping[str, DataFile], mapping: ColumnRoles,
                             ran_at=dt.datetime.now(dt.UTC).replace(microsecond=0))
     checked.run_key = checked.key()
     return CheckRun(report=result, inputs=checked)
+
+
+_warming = threading.Lock()
+_warmed = False
+
+
+def warm_up() -> None:
+    """Ready this process for a fast first run: the fit helper started (`checks.fit_process`) and every
+    check run once on a small made-up sample, so the real run finds its libraries imported and their
+    first-call set-up done (about two seconds of work, once per process)."""
+    global _warmed
+    with _warming:
+        if _warmed:
+            return
+        _warmed = True
+        fit_process.warm_up()
+        registry.run_checks(_made_up_inputs())
+
+
+def warm_up_soon() -> None:
+    """`warm_up` on a background thread, for a page where files are about to be chosen."""
+    if not _warmed:
+        threading.Thread(target=warm_up, name="readiness-checks-warm-up", daemon=True).start()
+
+
+def _made_up_inputs(rows: int = 400) -> CheckInputs:
+    """Training, production and annotation samples with every column role, for `warm_up` only."""
+    rng = np.random.default_rng(0)
+    train = pd.DataFrame({
+        "id": np.arange(rows), "created": pd.date_range("2025-01-01", periods=rows, freq="h"),
+        "label": rng.choice(["a", "b", "c"], rows), "segment": rng.choice(["x", "y"], rows),
+        "amount": rng.gamma(2.0, 10.0, rows), "text": [f"note {i % 60} about item {i % 7}" for i in range(rows)]})
+    annotations = pd.DataFrame({"item": np.repeat(np.arange(rows // 4), 3), "annotator": ["p", "q", "r"] * (rows // 4),
+                                "label": rng.choice(["a", "b"], rows // 4 * 3)})
+    mapping = ColumnMapping(label="label", timestamp="created", text="text", id="id", segments=["segment"])
+    return CheckInputs(train=train, production=train.drop(columns="label").iloc[: rows // 2], annotations=annotations,
+                       mapping=mapping, annotation_mapping=AnnotationMapping(item="item", annotator="annotator",
+                                                                             label="label"))

@@ -12,7 +12,7 @@ from typing import Any
 
 import streamlit as st
 
-from application import CheckOptions, ColumnRoles, last_checked_inputs, run_checks
+from application import CheckOptions, ColumnRoles, checking, last_checked_inputs, run_checks
 from application.data_files import MAX_UPLOAD_BYTES, MAX_UPLOAD_ROWS
 from checks.check_run import CheckRun, run_key
 from checks.config import ConfigError
@@ -21,7 +21,7 @@ from checks.needs import unmapped_roles
 from checks.registry import load_all
 from checks.roles import ANNOTATION_ROLES, SAMPLE_ROLES
 from questionnaire import Questionnaire
-from reports.pdf import warm_up_soon
+from reports import pdf
 from scoring.claims import check_config_from_answers
 from ui import draft as drafts
 from ui import label_order, services
@@ -62,7 +62,8 @@ def render(questionnaire: Questionnaire, answers: dict[str, Any]) -> None:
     if draft.read_only:
         _view_only(draft, questionnaire)
         return
-    warm_up_soon()  # the PDF renderer starts while files are chosen, not when the results page opens
+    pdf.warm_up_soon()  # the PDF renderer starts while files are chosen, not when the results page opens
+    checking.warm_up_soon()  # and so does the checks' first-run set-up, not after "Run checks"
     state = sample_state(draft.assessment_id, lambda: last_checked_inputs(services.store(), draft.assessment_id))
     if state.pending:
         names = ", ".join(name for name, _ in state.pending.values())

@@ -7,7 +7,8 @@ curve counts as flattened when doubling the data is predicted to gain less than 
 
 On small samples (under `STABLE_ROWS` labeled rows) one random holdout decides too much: two equally
 good random halves of a table can give opposite conclusions. There the curve is the mean error over
-`REPEATS` random holdouts. The task (classification or regression) comes from `checks.task`; a
+`REPEATS` random holdouts. In the app the fits run in a helper process (`checks.fit_process`), beside
+the other checks. The task (classification or regression) comes from `checks.task`; a
 multi-label or free-text label, or fewer than `MIN_ROWS` labeled rows, skips the check with the reason.
 """
 
@@ -18,6 +19,7 @@ import pandas as pd
 from sklearn.ensemble import HistGradientBoostingClassifier, HistGradientBoostingRegressor
 from threadpoolctl import threadpool_limits
 
+from checks import fit_process
 from checks.inputs import MODEL_THREADS
 from checks.library.features import feature_matrix, present_columns
 from checks.needs import CheckData
@@ -25,7 +27,7 @@ from checks.outcome import Outcome
 from checks.registry import Thresholds, register
 from vocabulary import Severity, Stage
 
-FRACTIONS = (0.1, 0.2, 0.35, 0.6, 1.0)
+FRACTIONS = (0.1, 0.25, 0.5, 1.0)  # evenly spaced in log size across one decade
 MIN_ROWS = 200
 STABLE_ROWS = 5000
 REPEATS = 5
@@ -54,7 +56,8 @@ def run(data: CheckData, t: Thresholds) -> Outcome:
     y_raw = sample[label]
     y = pd.to_numeric(y_raw, errors="coerce").to_numpy(dtype="float64") if regression else pd.factorize(y_raw)[0]
     repeats = REPEATS if len(y) < STABLE_ROWS else 1
-    curves = [_curve(x, y, categorical, regression, t, data.seed, data.seed + 4 + r) for r in range(repeats)]
+    curves = fit_process.call(_curves, x, y, categorical, regression, dict(t), data.seed,
+                              [data.seed + 4 + r for r in range(repeats)])
     sizes = curves[0][0]
     if any(c[0] != sizes for c in curves):  # a class missing from a small part in one repeat
         curves = [curves[0]]
@@ -85,6 +88,12 @@ def run(data: CheckData, t: Thresholds) -> Outcome:
                  owner="Project lead", due=Stage.before_labeling,
                  metrics={"error_full": now, "error_2x": at2, "error_10x": at10})
     return out
+
+
+def _curves(x: np.ndarray, y: np.ndarray, categorical: np.ndarray, regression: bool, t: Thresholds, seed: int,
+            split_seeds: list[int]) -> list[tuple[list[int], list[float]]]:
+    """One curve per holdout seed (in the helper process when one runs: see `checks.fit_process`)."""
+    return [_curve(x, y, categorical, regression, t, seed, s) for s in split_seeds]
 
 
 def _curve(x: np.ndarray, y: np.ndarray, categorical: np.ndarray, regression: bool, t: Thresholds, seed: int,

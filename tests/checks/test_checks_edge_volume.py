@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from checks.library.learning_curve import FRACTIONS
 from tests.checks.helpers import run
 
 
@@ -157,7 +158,8 @@ def test_learning_curve_reports_sizes_and_extrapolation():
     frame = pd.DataFrame(x, columns=["f0", "f1", "f2"]).assign(label=y)
     result, _, _ = run("learning_curve", frame, label="label")
     m = result.metrics
-    assert len(m["sizes"]) == 5 and m["error_2x"] is not None and m["error_10x"] <= m["error_2x"] <= m["error_full"]
+    assert len(m["sizes"]) == len(FRACTIONS)
+    assert m["error_2x"] is not None and m["error_10x"] <= m["error_2x"] <= m["error_full"]
     assert m["flattened"] == (m["error_full"] - m["error_2x"] < 0.005)
     assert result.sample_size == 3000
 
