@@ -1,4 +1,5 @@
-"""How the app is served: the `streamlit run` command line for the installed `app.py`.
+"""How the app is served: the `streamlit run` command line for the installed `app.py`, through `ui.serve`
+(which readies the data checks before Streamlit starts listening).
 
 `readiness ui` runs it. The Streamlit settings are `.streamlit/config.toml`, shipped inside the
 package as `ui/streamlit.toml` (a link to it in the repository, a copy in the wheel), so an installed
@@ -67,4 +68,4 @@ def server_command(port: int = DEFAULT_PORT, address: str = DEFAULT_ADDRESS, dat
         env["READINESS_SIGN_IN"] = sign_in
     if sign_in_header:
         env["READINESS_SIGN_IN_HEADER"] = sign_in_header
-    return [sys.executable, "-m", "streamlit", "run", str(script), *settings_flags(settings)], env
+    return [sys.executable, "-m", "ui.serve", "run", str(script), *settings_flags(settings)], env

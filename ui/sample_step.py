@@ -37,6 +37,7 @@ from vocabulary import Level
 STEP_ID = "sample_data"
 FILE_TYPES = ["csv", "tsv", "txt", "parquet", "jsonl", "json", "xlsx"]  # the common extensions the loader reads
 PREVIEW_ROWS = 8
+RUN_KEY = "sample:run"
 ROLES = {  # role -> (title, what it is for)
     "train": ("Training sample", "Rows like the ones the model will learn from, with the label column if any."),
     "production": ("Production sample", "Real or expected production inputs with the same columns; no label needed."),
@@ -50,9 +51,15 @@ LEVEL_HELP = ("How labels compare: nominal for categories, ordinal for ranked gr
 
 
 def progress(questionnaire: Questionnaire, answers: dict[str, Any]) -> Progress:
-    """Complete once check results exist for this revision (the step itself is optional)."""
+    """Complete once check results exist for this revision (the step itself is optional), or as soon as
+    "Run checks" is clicked: the step list is drawn before the run, which happens further down the page."""
     draft = drafts.current()
-    return Progress(answered=int(draft is not None and draft.checks is not None), total=1)
+    return Progress(answered=int(draft is not None and (draft.checks is not None or _run_clicked())), total=1)
+
+
+def _run_clicked() -> bool:
+    """Whether this script run comes from a click on "Run checks"."""
+    return bool(st.session_state.get(RUN_KEY))
 
 
 def render(questionnaire: Questionnaire, answers: dict[str, Any]) -> None:
@@ -289,8 +296,10 @@ def _run(draft: Draft, state: SampleSession, questionnaire: Questionnaire) -> No
     _skipped_warning(state)
     config = _config(state, draft, questionnaire)
     key = _current_key(state, config, draft.answers.get("ctx_task_type"))
-    fresh = awaiting_run(draft, questionnaire)
-    if not st.button("Run checks", key="sample:run", type="primary" if fresh else "secondary",
+    # one primary action at a time: "Run checks" until it is clicked, then "See results" (drawn after this
+    # run, so no second script run is needed to restyle the buttons)
+    primary = awaiting_run(draft, questionnaire) and not _run_clicked()
+    if not st.button("Run checks", key=RUN_KEY, type="primary" if primary else "secondary",
                      icon=":material/play_arrow:", help="Runs every check the uploaded files and column roles allow"):
         return
     run = state.runs.get(key)
@@ -317,8 +326,6 @@ def _run(draft: Draft, state: SampleSession, questionnaire: Questionnaire) -> No
         st.toast("Same files and column roles as an earlier run: its results are shown.", icon=":material/bolt:")
         run = _declared(run, state.production_is_evaluation())
     drafts.save_checks(draft, run)
-    if fresh:
-        st.rerun()  # "See results" becomes the primary action, "Run checks" a secondary one
 
 
 def _results(draft: Draft, state: SampleSession, questionnaire: Questionnaire) -> None:

@@ -63,11 +63,14 @@ def test_label_from_production_partial_annotation_guess_and_running_without_them
 
     assert button(at, "sample:run").proto.type == "primary"  # checks first ...
     assert button(at, "wiz:results").proto.type == "secondary"
+    complete = next(c.value for c in at.sidebar.caption if "steps complete" in c.value)
     at.button(key="sample:run").click().run()  # runs without the annotations file
     assert_clean(at)
     assert "Check results" in markdown(at)
-    assert button(at, "wiz:results").proto.type == "primary"  # ... then the results
+    assert button(at, "wiz:results").proto.type == "primary"  # ... then the results, in the click's own run
     assert button(at, "sample:run").proto.type == "secondary"
+    done = int(complete.split()[0])
+    assert any(c.value.startswith(f"{done + 1} of") for c in at.sidebar.caption)  # the step list counts it at once
 
     store = Store.open(db_url)
     saved = store.get(int(at.query_params["assessment"])).snapshot.checks
