@@ -1,12 +1,12 @@
 """A helper process for the model fits that would otherwise hold the GIL while the other checks run.
 
 The learning curve trains a gradient-boosting baseline once per point of its curve (and per
-holdout on small samples). scikit-learn grows those trees in Python for most of their time, so on
-a thread they hold the GIL: the other model checks on the second thread then wait, and on the
-few-thousand-row samples people upload in the app these fits are most of the run. Sent to one
-helper process instead, they use the second core while the checks' threads use the first: a
-6,000-row run drops from about 1.4 s to about 0.9 s on two cores. The results are the same (same
-data, seeds and thread limits).
+holdout on small samples), and the domain classifier once per cross-validation fold.
+scikit-learn grows those trees in Python for most of their time, so on a thread they hold the GIL
+and the other checks wait; on the few-thousand-row samples people upload in the app these fits
+are most of the run. Sent to one helper process instead, they use the second core while the
+other checks use the first: a 6,000-row run drops from about 1.4 s to under 0.9 s on two cores.
+The results are the same (same data, seeds and thread limits).
 
 The helper is used once it has been started with `warm_up`, which the app does when the sample
 step opens (starting it takes about a second, as it imports scikit-learn: paid while files are
@@ -25,7 +25,8 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
-PRELOAD = ["checks.library.learning_curve"]  # imported once in the server process that forks the helper
+FITTING_CHECKS = ("learning_curve", "domain_classifier")  # the checks whose model fits come here
+PRELOAD = [f"checks.library.{check}" for check in FITTING_CHECKS]  # imported once by the process that forks it
 
 Result = TypeVar("Result")
 

@@ -22,7 +22,7 @@ from sklearn.metrics import roc_auc_score
 from sklearn.model_selection import StratifiedKFold
 from threadpoolctl import threadpool_limits
 
-from checks import noise
+from checks import fit_process, noise
 from checks.inputs import MODEL_THREADS
 from checks.library.features import feature_matrix, present_columns
 from checks.needs import CheckData
@@ -57,15 +57,7 @@ def run(data: CheckData, t: Thresholds) -> Outcome:
     if min(len(x_train), len(x_prod)) < int(t["folds"]):
         return out.skip(f"fewer than {int(t['folds'])} rows in a sample: too few to cross-validate a model")
     y = np.concatenate([np.zeros(len(x_train)), np.ones(len(x_prod))])
-    folds = StratifiedKFold(int(t["folds"]), shuffle=True, random_state=data.seed)
-    proba = np.full(len(y), 0.5)
-    with threadpool_limits(MODEL_THREADS, user_api="openmp"):
-        for fit_rows, test_rows in folds.split(x, y):  # as cross_val_predict, on the columns each fold can use
-            keep = present_columns(x[fit_rows])
-            model = HistGradientBoostingClassifier(max_iter=int(t["max_iter"]), categorical_features=categorical[keep],
-                                                   early_stopping=False, random_state=data.seed)
-            model.fit(x[fit_rows][:, keep], y[fit_rows])
-            proba[test_rows] = model.predict_proba(x[test_rows][:, keep])[:, 1]
+    proba = fit_process.call(_out_of_fold_proba, x, y, categorical, int(t["folds"]), int(t["max_iter"]), data.seed)
     auc = float(roc_auc_score(y, proba))
     separation = max(2 * auc - 1, 0.0)
     floor = noise.separation_floor(len(x_train), len(x_prod))
@@ -90,6 +82,21 @@ def run(data: CheckData, t: Thresholds) -> Outcome:
              owner="Data lead", due=Stage.before_first_training, metrics={"auc": auc, "separation": separation,
                                                                            "drivers": drivers})
     return out
+
+
+def _out_of_fold_proba(x: np.ndarray, y: np.ndarray, categorical: np.ndarray, folds: int, max_iter: int,
+                       seed: int) -> np.ndarray:
+    """P(production) of every row from a model that did not see it, as `cross_val_predict` on the columns each
+    fold can use (in the helper process when one runs: see `checks.fit_process`)."""
+    proba = np.full(len(y), 0.5)
+    with threadpool_limits(MODEL_THREADS, user_api="openmp"):
+        for fit_rows, test_rows in StratifiedKFold(folds, shuffle=True, random_state=seed).split(x, y):
+            keep = present_columns(x[fit_rows])
+            model = HistGradientBoostingClassifier(max_iter=max_iter, categorical_features=categorical[keep],
+                                                   early_stopping=False, random_state=seed)
+            model.fit(x[fit_rows][:, keep], y[fit_rows])
+            proba[test_rows] = model.predict_proba(x[test_rows][:, keep])[:, 1]
+    return proba
 
 
 def _drivers(x: np.ndarray, y: np.ndarray, columns: list[str], categorical: np.ndarray) -> list[dict]:

@@ -1,5 +1,5 @@
-"""The learning curve's fits in the helper process: the same results as in this thread, and no fit lost
-when the helper dies."""
+"""The model fits in the helper process (learning curve, domain classifier): the same results as in this
+thread, and no fit lost when the helper dies."""
 
 from __future__ import annotations
 
@@ -22,8 +22,8 @@ def helper():
     fit_process.stop()
 
 
-def frame(rows: int = 1500) -> pd.DataFrame:
-    rng = np.random.default_rng(7)
+def frame(rows: int = 1500, seed: int = 7) -> pd.DataFrame:
+    rng = np.random.default_rng(seed)
     x = rng.normal(size=(rows, 4))
     y = np.where(x[:, 0] - x[:, 1] + rng.normal(0, 0.8, rows) > 0, "yes", "no")
     return pd.DataFrame(x, columns=["a", "b", "c", "d"]).assign(label=y)
@@ -41,6 +41,16 @@ def test_the_helper_gives_the_very_same_curve(helper):
     here = curve_metrics()
     assert in_helper["errors"] == here["errors"] and in_helper["sizes"] == here["sizes"]
     assert in_helper["power_law"] == here["power_law"] and in_helper["repeats"] == here["repeats"] == 5
+
+
+def test_the_helper_gives_the_very_same_domain_classifier(helper):
+    train = frame(1200).drop(columns="label")
+    production = frame(900, seed=8).drop(columns="label").assign(a=lambda f: f["a"] + 0.5)  # a shifted column
+    in_helper, _, _ = run("domain_classifier", train, production)
+    helper.stop()
+    here, _, _ = run("domain_classifier", train, production)
+    assert in_helper.metrics["auc"] == here.metrics["auc"] > 0.55
+    assert in_helper.tables["drivers"].rows == here.tables["drivers"].rows
 
 
 def test_the_helper_runs_elsewhere_and_a_dead_helper_is_replaced_by_this_thread(helper):
