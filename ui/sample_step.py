@@ -8,6 +8,7 @@ assessment shows them, with a note that the files must be uploaded again to re-r
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import streamlit as st
@@ -38,6 +39,7 @@ STEP_ID = "sample_data"
 FILE_TYPES = ["csv", "tsv", "txt", "parquet", "jsonl", "json", "xlsx"]  # the common extensions the loader reads
 PREVIEW_ROWS = 8
 RUN_KEY = "sample:run"
+PROGRESS_EVERY_S = 0.2
 ROLES = {  # role -> (title, what it is for)
     "train": ("Training sample", "Rows like the ones the model will learn from, with the label column if any."),
     "production": ("Production sample", "Real or expected production inputs with the same columns; no label needed."),
@@ -305,8 +307,14 @@ def _run(draft: Draft, state: SampleSession, questionnaire: Questionnaire) -> No
     run = state.runs.get(key)
     if run is None:
         bar = st.progress(0.0, text="Starting the checks…")
+        shown = [time.monotonic()]
 
         def advance(title: str, done: int, total: int) -> None:
+            """Move the bar at most every `PROGRESS_EVERY_S`: most checks take milliseconds, and redrawing
+            the bar for each would cost the browser more than it tells the user."""
+            if done < total and time.monotonic() - shown[0] < PROGRESS_EVERY_S:
+                return
+            shown[0] = time.monotonic()
             text = f"Check {done + 1} of {total}: {title}" if done < total else "All checks done"
             bar.progress(done / total if total else 1.0, text=text)
 
