@@ -188,7 +188,8 @@ def _select(state: SampleSession, target: dict[str, Any], role: str, label: str,
             scope: str) -> None:
     options = [None, *columns]
     key = _key(f"{scope}:{role}")
-    st.selectbox(label, options, index=options.index(target.get(role) if target.get(role) in columns else None),
+    chosen = target.get(role) if target.get(role) in columns else None
+    st.selectbox(label, options, index=None if chosen is None else options.index(chosen),  # None: the placeholder
                  key=key, help=help, on_change=guarded_callback(_copy), args=(state, target, scope, role, key),
                  format_func=lambda c: NONE_LABEL if c is None else c, placeholder=NONE_LABEL)
 
