@@ -13,12 +13,14 @@ are kept. A failed render is forgotten once its error is shown, so the next clic
 from __future__ import annotations
 
 import threading
+import time
 from collections import OrderedDict
 from concurrent.futures import Future, ThreadPoolExecutor
 
 from reports import render_pdf
 from reports.model import Report
 
+AHEAD_DELAY_S = 0.2
 MAX_KEPT = 8  # rendered PDFs kept in memory (a few hundred kB each)
 
 _executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="readiness-pdf")  # one layout at a time
@@ -34,20 +36,26 @@ def start(fingerprint: str, report: Report, paper: str) -> Future[bytes]:
 
 def start_ahead(fingerprint: str, report: Report, paper: str) -> None:
     """Start a render nobody has asked for yet, unless one for this content exists or another is under way
-    (pages opened in quick succession never queue up renders that nobody may download)."""
+    (pages opened in quick succession never queue up renders that nobody may download). It begins after
+    `AHEAD_DELAY_S`: building its HTML holds the interpreter, and the page that asked is still being sent."""
     with _lock:
         if fingerprint not in _jobs and all(job.done() for job in _jobs.values()):
-            _start(fingerprint, report, paper)
+            _start(fingerprint, report, paper, delay=AHEAD_DELAY_S)
 
 
-def _start(fingerprint: str, report: Report, paper: str) -> Future[bytes]:
+def _start(fingerprint: str, report: Report, paper: str, delay: float = 0.0) -> Future[bytes]:
     job = _jobs.get(fingerprint)
     if job is None:
-        job = _jobs[fingerprint] = _executor.submit(render_pdf, report, paper)
+        job = _jobs[fingerprint] = _executor.submit(_render, report, paper, delay)
     _jobs.move_to_end(fingerprint)
     while len(_jobs) > MAX_KEPT:
         _jobs.popitem(last=False)
     return job
+
+
+def _render(report: Report, paper: str, delay: float) -> bytes:
+    time.sleep(delay)
+    return render_pdf(report, paper)
 
 
 def forget(fingerprint: str) -> None:

@@ -25,7 +25,7 @@ from questionnaire import Questionnaire
 from reports import pdf
 from scoring.claims import check_config_from_answers
 from ui import draft as drafts
-from ui import label_order, services
+from ui import label_order, report_panel, services
 from ui.check_view import inputs_caption, render_report
 from ui.draft import Draft
 from ui.errors import guarded_callback
@@ -97,6 +97,10 @@ def render(questionnaire: Questionnaire, answers: dict[str, Any]) -> None:
         _mapping(state)
         _run(draft, state, questionnaire)
     _results(draft, state, questionnaire)
+    if _run_clicked() and draft.checks is not None and draft.checks.has_results:
+        # last: the report's PDF starts rendering once this page is drawn, while the user reads the results
+        # (see ui.pdf_jobs), so "Prepare PDF" on the results page finds it done or nearly so
+        report_panel.prepare(drafts.assessed(questionnaire, draft), draft)
 
 
 def _view_only(draft: Draft, questionnaire: Questionnaire) -> None:

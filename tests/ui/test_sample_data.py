@@ -177,3 +177,21 @@ def test_results_without_data_point_to_the_step(db_url):
     assert any("No sample data was checked" in i.value for i in at.info)
     at.button(key="evidence:add").click().run()
     assert at.subheader[0].value == "Sample data"
+
+
+def test_running_the_checks_starts_the_pdf_render_that_the_results_page_then_uses(db_url):
+    """The report's PDF starts rendering as soon as the checks have run; the results page finds that render."""
+    from concurrent.futures import wait
+
+    from ui import pdf_jobs
+    from ui.report_panel import _fingerprint
+
+    wait(list(pdf_jobs._jobs.values()))  # renders left by other tests: a render ahead waits for none
+    at = upload_all_and_run(open_step(create_assessment(new_app())))
+    fingerprint = _fingerprint(at.session_state["draft"], "a4")
+    ahead = pdf_jobs._jobs.get(fingerprint)
+    assert ahead is not None, "no render started after the checks ran"
+    at.sidebar.button(key="step:results").click().run()
+    assert not at.exception
+    assert pdf_jobs._jobs.get(fingerprint) is ahead  # the same render, not a second one
+    assert ahead.result().startswith(b"%PDF")
