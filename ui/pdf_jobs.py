@@ -1,8 +1,8 @@
-"""PDF renders started before anyone asks: the results page starts one when it opens.
+"""PDF renders started before anyone asks: when the checks have run, and when the results page opens.
 
 Laying out the report takes seconds, so waiting for it after the click was most of what "Prepare
-PDF" cost. The results page hands the report of what it shows to `start_ahead` once it has drawn
-everything; the render runs on one background thread (its layout in the renderer's child process,
+PDF" cost. The sample step (after a run of the checks) and the results page (once it has drawn
+everything) hand the report of what the results show to `start_ahead`; the render runs on one background thread (its layout in the renderer's child process,
 see `reports.pdf`) while the user reads, and "Prepare PDF" waits only for what is left of it,
 usually nothing. A render started ahead is skipped while another one runs, so pages opened in
 quick succession never queue up renders. Renders are keyed by the report's content fingerprint:
