@@ -4,10 +4,11 @@ Laying out the report takes seconds, so waiting for it after the click was most 
 PDF" cost. The sample step (after a run of the checks) and the results page (once it has drawn
 everything) hand the report of what the results show to `start_ahead`; the render runs on one
 background thread (its layout in the renderer's child process, see `reports.pdf`) while the user
-reads, and "Prepare PDF" waits only for what is left of it, usually nothing. A render started ahead is skipped while another one runs, so pages opened in
-quick succession never queue up renders. Renders are keyed by the report's content fingerprint:
-a rerun, a reload or a second tab with unchanged content reuses the same render, and the last few
-are kept. A failed render is forgotten once its error is shown, so the next click tries again.
+reads, and "Prepare PDF" waits only for what is left of it, usually nothing. A render started ahead
+is skipped while another one runs, so pages opened in quick succession never queue up renders.
+Renders are keyed by the report's content fingerprint: a rerun, a reload or a second tab with
+unchanged content reuses the same render, and the last few are kept. A failed render is forgotten
+once its error is shown, so the next click tries again.
 """
 
 from __future__ import annotations
