@@ -19,6 +19,7 @@ from checks.check_run import CheckRun
 from checks.report import CheckReport
 from questionnaire import Questionnaire
 from reports.evidence import default_thresholds, result_charts
+from reports.glossary import glossary, terms_in
 from safety.cells import safe_frame
 from scoring.findings import Finding
 from ui.format import plain, relative_time, severity_badge
@@ -111,11 +112,19 @@ def render_findings(findings: list[Finding], questionnaire: Questionnaire) -> No
     for f in ordered:
         area = questionnaire.area(f.area)
         with st.container(border=True):
-            st.markdown(f"{severity_badge(f.severity)} **{plain(f.title)}**")
+            st.markdown(f"{severity_badge(f.severity)} **{plain(f.title)}**",
+                        help=terms_help(f.title, f.why, f.action.text if f.action else ""))
             st.caption(f"{area.title if area else f.area} · {plain(f.why)}")
             if f.action and f.action.text:
                 st.markdown(f":material/task_alt: {plain(f.action.text)}  \n"
                             f":gray[{f.action.owner} · {f.action.due.label}]")
+
+
+def terms_help(*texts: str) -> str | None:
+    """A tooltip that defines the statistical terms used in `texts` (PSI, AUC, Krippendorff's alpha…), from the
+    same glossary as the report's appendix; None when they use none."""
+    definitions = glossary()
+    return "\n\n".join(f"**{term}**: {definitions[term]}" for term in terms_in(*texts)) or None
 
 
 def evidence_charts(report: CheckReport) -> list[tuple[str, str, Any]]:
@@ -150,6 +159,6 @@ def render_charts(built: list[tuple[str, str, Any, int | str]], *, key: str) -> 
     columns = st.columns(2, gap="large")
     for i, (title, caption, chart, height) in enumerate(built):
         with columns[i % 2]:
-            st.markdown(f"**{title}**")
+            st.markdown(f"**{title}**", help=terms_help(title, caption))
             st.altair_chart(chart, width="content", height=height, key=f"{key}:chart:{i}")
             st.caption(caption)

@@ -195,3 +195,14 @@ def test_running_the_checks_starts_the_pdf_render_that_the_results_page_then_use
     assert not at.exception
     assert pdf_jobs._jobs.get(fingerprint) is ahead  # the same render, not a second one
     assert ahead.result().startswith(b"%PDF")
+
+
+def test_findings_explain_their_statistical_terms_in_a_tooltip(db_url):
+    """A finding that speaks of PSI or AUC carries the glossary's definition as its tooltip."""
+    from reports.glossary import glossary
+
+    at = upload_all_and_run(open_step(create_assessment(new_app())))
+    tips = {m.value: m.proto.help for m in at.markdown if m.proto.help}
+    assert any("**PSI**: " + glossary()["PSI"] in tip for tip in tips.values()), list(tips)
+    drift = next(tip for value, tip in tips.items() if "differ between training and production" in value)
+    assert "Jensen-Shannon" in drift or "PSI" in drift
