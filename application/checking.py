@@ -6,7 +6,7 @@ it starts) and returns a `CheckRun`: the results together with what was checked.
 handed to the checks as shallow copies, so whatever the checks derive (parsed timestamps) never
 changes the frames the app's previews and its next run read.
 
-`warm_up_soon()` readies the first run of a server process in the background (see `warm_up`).
+`warm_up()` readies a server process for a fast first run; `ui/serve.py` calls it before the app listens.
 """
 
 from __future__ import annotations
@@ -103,12 +103,6 @@ def warm_up() -> None:
         registry.run_checks(inputs, only=[c for c in registry.load_all() if c not in fit_process.FITTING_CHECKS])
         helper.join()
         registry.run_checks(inputs, only=list(fit_process.FITTING_CHECKS))
-
-
-def warm_up_soon() -> None:
-    """`warm_up` on a background thread, for a page where files are about to be chosen."""
-    if not _warmed:
-        threading.Thread(target=warm_up, name="readiness-checks-warm-up", daemon=True).start()
 
 
 def _made_up_inputs(rows: int = 400) -> CheckInputs:

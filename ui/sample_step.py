@@ -13,7 +13,7 @@ from typing import Any
 
 import streamlit as st
 
-from application import CheckOptions, ColumnRoles, checking, last_checked_inputs, run_checks
+from application import CheckOptions, ColumnRoles, last_checked_inputs, run_checks
 from application.data_files import MAX_UPLOAD_BYTES, MAX_UPLOAD_ROWS
 from checks.check_run import CheckRun, run_key
 from checks.config import ConfigError
@@ -72,7 +72,6 @@ def render(questionnaire: Questionnaire, answers: dict[str, Any]) -> None:
         _view_only(draft, questionnaire)
         return
     pdf.warm_up_soon()  # the PDF renderer starts while files are chosen, not when the results page opens
-    checking.warm_up_soon()  # and so does the checks' first-run set-up, not after "Run checks"
     state = sample_state(draft.assessment_id, lambda: last_checked_inputs(services.store(), draft.assessment_id))
     if state.pending:
         names = ", ".join(name for name, _ in state.pending.values())
