@@ -8,6 +8,16 @@ from pathlib import Path
 CHECKS_WAIT_MS = 60_000
 
 
+def create_assessment(page, server: str, name: str) -> None:
+    """From the home page: name a new assessment and start it; returns once its first step shows."""
+    from playwright.sync_api import expect
+
+    page.goto(server)
+    page.get_by_label("Name").fill(name)
+    page.get_by_role("button", name="Create and start").click()
+    expect(page.get_by_role("heading", name="Project context")).to_be_visible()
+
+
 def upload_samples_and_run_checks(page, folder: Path) -> None:
     """On the Sample data step: upload `train.csv` and `production.csv` from `folder`, run the checks, see results."""
     from playwright.sync_api import expect

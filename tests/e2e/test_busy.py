@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from tests.e2e.steps import create_assessment
 from tests.ui.sample_files import production_csv, training_csv
 
 pytestmark = pytest.mark.e2e
@@ -18,9 +19,7 @@ def test_running_checks_shows_the_busy_indicator_until_they_finish(server, page,
     expect.set_options(timeout=WAIT_MS)
     for name, content in {"train.csv": training_csv(4000), "production.csv": production_csv(2000)}.items():
         (tmp_path / name).write_bytes(content)
-    page.goto(server)
-    page.get_by_label("Name").fill("Busy check")
-    page.get_by_role("button", name="Create and start").click()
+    create_assessment(page, server, "Busy check")
     page.get_by_role("button", name=re.compile(r"\d\. Sample data")).click()
     expect(page.get_by_text("never stored")).to_be_visible()
     for title, name in [("training sample", "train.csv"), ("production sample", "production.csv")]:

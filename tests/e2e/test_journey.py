@@ -15,7 +15,7 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from tests.e2e.steps import upload_samples_and_run_checks
+from tests.e2e.steps import create_assessment, upload_samples_and_run_checks
 from tests.ui.sample_files import production_csv, training_csv
 
 pytestmark = pytest.mark.e2e
@@ -35,10 +35,7 @@ def test_create_answer_reload_upload_check_report_and_revise(server, page, tmp_p
         (tmp_path / name).write_bytes(content)
 
     # create
-    page.goto(server)
-    page.get_by_label("Name").fill(NAME)
-    page.get_by_role("button", name="Create and start").click()
-    expect(page.get_by_role("heading", name="Project context")).to_be_visible()
+    create_assessment(page, server, NAME)
     expect(page).to_have_url(re.compile(r"assessment=\d+"))
 
     # answer on two steps (each change saves at once; the step list counts it)

@@ -11,6 +11,8 @@ import re
 
 import pytest
 
+from tests.e2e.steps import create_assessment
+
 pytestmark = pytest.mark.e2e
 WAIT_MS = 30_000
 PHONE = {"width": 390, "height": 844}
@@ -60,8 +62,5 @@ def test_desktop_keeps_the_keyboard_hints(server, page):
     from playwright.sync_api import expect
 
     expect.set_options(timeout=WAIT_MS)
-    page.goto(server)
-    page.get_by_label("Name").fill("Desk check")
-    page.get_by_role("button", name="Create and start").click()
-    expect(page.get_by_role("heading", name="Project context")).to_be_visible()
+    create_assessment(page, server, "Desk check")
     expect(page.get_by_role("button", name=re.compile("^Next")).locator("kbd")).to_be_visible()

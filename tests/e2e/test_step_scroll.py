@@ -6,6 +6,8 @@ import re
 
 import pytest
 
+from tests.e2e.steps import create_assessment
+
 pytestmark = pytest.mark.e2e
 WAIT_MS = 30_000
 LOW_OPTION = "Per slice, reported but without thresholds"  # a question far down the edge-case step
@@ -16,10 +18,7 @@ def test_next_opens_the_next_step_at_its_top_and_an_answer_keeps_the_place(serve
     from playwright.sync_api import expect
 
     expect.set_options(timeout=WAIT_MS)
-    page.goto(server)
-    page.get_by_label("Name").fill("Scroll check")
-    page.get_by_role("button", name="Create and start").click()
-    expect(page.get_by_role("heading", name="Project context")).to_be_visible()
+    create_assessment(page, server, "Scroll check")
     page.get_by_role("button", name=re.compile(r"2\. Collection scope")).click()
     expect(page.get_by_role("heading", name="Collection scope and representativeness")).to_be_visible()
 
