@@ -123,11 +123,15 @@ class Store:
 
     def _get(self, session: Session, assessment_id: int, needs: Role = Role.viewer, doing: str = "") -> Assessment:
         """The assessment, if the actor's role allows `needs`; else `NoAccessError` / `AccessDeniedError`."""
+        return self._get_with_role(session, assessment_id, needs, doing)[0]
+
+    def _get_with_role(self, session: Session, assessment_id: int, needs: Role = Role.viewer,
+                       doing: str = "") -> tuple[Assessment, Role]:
+        """`_get`, and the actor's role on it."""
         found = session.get(Assessment, assessment_id)
         if found is None:
             raise NotFoundError(f"Assessment {assessment_id} does not exist (it may have been deleted).")
-        self._require(session, found, needs, doing)
-        return found
+        return found, self._require(session, found, needs, doing)
 
     def _require(self, session: Session, assessment: Assessment, needs: Role, doing: str) -> Role:
         role = role_of(session, assessment, self.actor)
@@ -180,8 +184,7 @@ class Store:
     def get(self, assessment_id: int) -> OpenedAssessment:
         """The assessment, its current revision's snapshot and the actor's role; raises `NotFoundError`."""
         with self._read() as session:
-            assessment = self._get(session, assessment_id)
-            role = role_of(session, assessment, self.actor) or Role.viewer
+            assessment, role = self._get_with_role(session, assessment_id)
             revision = self._revision(session, assessment_id, assessment.current_revision)
             return OpenedAssessment(assessment, Snapshot.from_stored(revision.snapshot), role)
 
